@@ -1,0 +1,409 @@
+"""Data classes passed between the pipeline stages.
+
+files --ingest--> Dossier --segment--> Segmentation --extract--> Facts
+      --check--> list[Finding] --score--> Review --report--> files
+
+Every stage takes the previous stage's object and returns a new one; no stage imports
+another stage's code, only this module.  Everything here is plain data that round-trips
+through JSON (``to_dict`` / ``from_dict``) so that a later stage can be re-run from stored
+results (OCR once, re-score many times).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+# --------------------------------------------------------------------------- vocabulary
+
+DOCUMENT_TYPES: dict[str, str] = {
+    "cover": "卷宗封面",
+    "catalog": "卷内目录",
+    "case_source": "案件来源登记表",
+    "filing": "立案审批表",
+    "inspection": "现场检查(勘验)笔录",
+    "inquiry_notice": "询问通知书",
+    "inquiry": "询问(调查)笔录",
+    "evidence": "证据材料",
+    "preservation": "先行登记保存/强制措施文书",
+    "investigation_report": "案件调查终结报告",
+    "legal_review": "法制审核意见",
+    "collective_discussion": "集体讨论记录",
+    "prior_notice": "行政处罚事先告知书",
+    "hearing_notice": "听证告知书/听证通知书",
+    "statement_record": "陈述申辩笔录/复核意见",
+    "hearing_record": "听证笔录/听证报告",
+    "approval": "处罚决定审批表",
+    "decision": "行政处罚决定书",
+    "service_receipt": "送达回证",
+    "payment": "罚没款缴纳凭证",
+    "closing": "结案审批表/结案报告",
+    "remarks": "备考表",
+    "other": "其他",
+}
+
+DATE_ROLES = (
+    "filed", "inspected", "inquired", "notice_issued", "notice_served", "statement",
+    "hearing_requested", "hearing_notified", "hearing", "legal_review", "discussed",
+    "approved", "decided", "served", "paid", "closed", "signed", "other",
+)
+
+AMOUNT_ROLES = ("fine", "confiscation", "illegal_gains", "goods_value", "late_fee", "other")
+
+CITATION_ROLES = ("violated", "penalty_basis", "other")
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _to_jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_to_jsonable(v) for v in value]
+    return value
+
+
+class JsonMixin:
+    def to_dict(self) -> dict:
+        return _to_jsonable(self)
+
+    @classmethod
+    def from_dict(cls, data: dict):
+        return _from_dict(cls, data)
+
+
+def _from_dict(cls, data):
+    """Rebuild a dataclass tree from ``to_dict`` output (types read from annotations)."""
+    import typing
+
+    if data is None:
+        return None
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        kwargs[f.name] = _coerce(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _coerce(tp, value):
+    import typing
+
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Union:
+        inner = [a for a in args if a is not type(None)]
+        return _coerce(inner[0], value) if len(inner) == 1 else value
+    if origin in (list, tuple):
+        return [_coerce(args[0], v) for v in value] if args else list(value)
+    if origin is dict:
+        return {k: _coerce(args[1], v) for k, v in value.items()} if args else dict(value)
+    if tp is _dt.date and isinstance(value, str):
+        return _dt.date.fromisoformat(value[:10])
+    if tp is _dt.datetime and isinstance(value, str):
+        return _dt.datetime.fromisoformat(value)
+    if dataclasses.is_dataclass(tp):
+        return _from_dict(tp, value)
+    return value
+
+
+# --------------------------------------------------------------------------- ingest
+
+@dataclass
+class WordBox(JsonMixin):
+    """One OCR word, in pixels of the page image the OCR saw (after rotation)."""
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float  # 0..1
+
+
+@dataclass
+class Page(JsonMixin):
+    number: int                      # 1-based position in the dossier
+    source: str                      # "text" (PDF text layer) | "ocr"
+    confidence: float                # 0..1; 1.0 for a text layer
+    raw_text: str                    # as extracted / as OCR gave it; used for quotes
+    text: str                        # normalised for the later stages
+    words: list[WordBox] = field(default_factory=list)
+    source_file: str = ""            # file the page came from
+    source_index: int = 0            # 0-based page/frame index inside that file
+    width: int = 0                   # pixels of the image OCR saw (0 for a text layer)
+    height: int = 0
+    rotation: int = 0                # degrees the page was turned to be upright
+    skew: float = 0.0                # degrees of skew corrected
+    red_seal: Optional[bool] = None  # a red stamp seen on the page image; None = not looked
+    red_seal_box: Optional[list[int]] = None  # [left, top, width, height] of the largest one
+    warnings: list[str] = field(default_factory=list)  # e.g. "low OCR confidence"
+
+
+@dataclass
+class Dossier(JsonMixin):
+    name: str
+    sources: list[str]
+    pages: list[Page]
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def page(self, number: int) -> Page:
+        return self.pages[number - 1]
+
+
+# --------------------------------------------------------------------------- segment
+
+@dataclass
+class PageSpan(JsonMixin):
+    """The part of one page's normalised text that belongs to a document."""
+    page: int
+    start: int   # character offset in Page.text
+    end: int     # exclusive
+
+
+@dataclass
+class Document(JsonMixin):
+    type: str                    # a key of DOCUMENT_TYPES
+    title: str                   # the title line as read ("" when none)
+    first_page: int
+    last_page: int
+    confidence: float = 1.0      # how sure the segmenter is of the type (0..1)
+    spans: list[PageSpan] = field(default_factory=list)
+    text: str = ""               # the spans' normalised texts joined with "\n"
+    ocr_confidence: float = 1.0  # lowest page confidence among its pages
+
+    def page_of(self, offset: int) -> int:
+        """Page number holding character ``offset`` of ``self.text``."""
+        pos = 0
+        for span in self.spans:
+            length = span.end - span.start
+            if offset <= pos + length:
+                return span.page
+            pos += length + 1  # the joining "\n"
+        return self.last_page
+
+
+@dataclass
+class Segmentation(JsonMixin):
+    dossier: Dossier
+    documents: list[Document]
+
+
+# --------------------------------------------------------------------------- extract
+
+@dataclass
+class Evidence(JsonMixin):
+    page: int
+    quote: str
+
+
+@dataclass
+class Party(JsonMixin):
+    name: Optional[str] = None
+    kind: Optional[str] = None            # "organisation" | "individual"
+    id_number: Optional[str] = None       # 统一社会信用代码 or 身份证号
+    id_kind: Optional[str] = None         # "credit_code" | "id_card" | "other"
+    address: Optional[str] = None
+    representative: Optional[str] = None  # 法定代表人/负责人/经营者
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Officer(JsonMixin):
+    name: str
+    certificate: Optional[str] = None
+    page: int = 0
+
+
+@dataclass
+class DateFact(JsonMixin):
+    role: str                 # one of DATE_ROLES
+    date: _dt.date
+    page: int
+    quote: str
+    time: Optional[str] = None   # "HH:MM" when given
+
+
+@dataclass
+class Amount(JsonMixin):
+    role: str                 # one of AMOUNT_ROLES
+    yuan: float
+    page: int
+    quote: str
+    form: str = "figures"     # "figures" | "words" (大写/中文数字)
+
+
+@dataclass
+class AmountPair(JsonMixin):
+    """An amount written both in words and in figures in one phrase (伍万元(¥50000))."""
+    words_yuan: float
+    figures_yuan: float
+    page: int
+    quote: str
+
+
+@dataclass
+class Citation(JsonMixin):
+    law: str                        # as written, without 《》
+    article: Optional[int] = None
+    paragraph: Optional[int] = None  # 款
+    item: Optional[int] = None       # 项
+    role: str = "other"              # one of CITATION_ROLES
+    page: int = 0
+    quote: str = ""
+    bracketed: bool = True           # law name was inside 《》
+
+
+@dataclass
+class HearingInfo(JsonMixin):
+    notified: bool = False            # the right to request a hearing is stated
+    request_days: Optional[int] = None
+    request_unit: Optional[str] = None  # "working_day" | "day"
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class RemedyInfo(JsonMixin):
+    review_stated: bool = False         # 行政复议
+    review_days: Optional[int] = None
+    review_body: Optional[str] = None
+    litigation_stated: bool = False     # 行政诉讼
+    litigation_months: Optional[int] = None
+    litigation_days: Optional[int] = None
+    court: Optional[str] = None
+    review_first: bool = False          # 复议前置 stated
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ServiceInfo(JsonMixin):
+    served_document: Optional[str] = None   # title / number of the document served
+    recipient: Optional[str] = None
+    recipient_signed: Optional[bool] = None
+    method: Optional[str] = None             # 直接/留置/邮寄/电子/公告/委托
+    served_date: Optional[_dt.date] = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class DocFacts(JsonMixin):
+    """What one document says."""
+    index: int                       # position in Segmentation.documents
+    type: str
+    title: str
+    first_page: int
+    last_page: int
+    ocr_confidence: float = 1.0
+    doc_number: Optional[str] = None         # 文号 as written
+    doc_number_valid: Optional[bool] = None
+    date: Optional[_dt.date] = None          # the document's own (落款/签署) date
+    date_evidence: Optional[Evidence] = None
+    dates: list[DateFact] = field(default_factory=list)
+    start_time: Optional[str] = None         # records: "2024-03-12 09:30"
+    end_time: Optional[str] = None
+    party: Optional[Party] = None
+    officers: list[Officer] = field(default_factory=list)
+    certificate_shown: Optional[bool] = None  # 出示执法证件 recorded
+    officer_signed: Optional[bool] = None
+    party_signed: Optional[bool] = None       # signature / 以上笔录属实 / refusal noted
+    party_refused: bool = False
+    amounts: list[Amount] = field(default_factory=list)
+    amount_pairs: list[AmountPair] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    penalties: list[str] = field(default_factory=list)  # 警告, 罚款, 没收违法所得, 吊销许可证件…
+    hearing: Optional[HearingInfo] = None
+    remedy: Optional[RemedyInfo] = None
+    statement_right: Optional[bool] = None   # 陈述、申辩 right stated
+    statement_made: Optional[bool] = None    # the party did state/defend
+    hearing_requested: Optional[bool] = None
+    review_done: Optional[bool] = None       # 复核 recorded
+    payment_terms: dict[str, bool] = field(default_factory=dict)  # within_15_days, channel, late_fee
+    listed_evidence: list[str] = field(default_factory=list)  # evidence named in a decision
+    authority: Optional[str] = None          # issuing authority in the 落款
+    seal: Optional[bool] = None              # seal in text mark or red seal on the image
+    seal_evidence: Optional[Evidence] = None
+    template_residue: list[Evidence] = field(default_factory=list)
+    typos: list[Evidence] = field(default_factory=list)
+    service: Optional[ServiceInfo] = None
+    extension_approved: bool = False        # 延期/延长办案期限 approval
+    major_case: Optional[bool] = None       # marked 重大/复杂
+    elements: dict[str, bool] = field(default_factory=dict)  # decision/notice element -> present
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)  # per field name
+
+
+@dataclass
+class Facts(JsonMixin):
+    """What the dossier as a whole says, plus each document's facts."""
+    dossier: str
+    page_count: int
+    procedure: str                           # "general" | "simplified"
+    party: Party = field(default_factory=Party)
+    officers: list[Officer] = field(default_factory=list)
+    dates: dict[str, _dt.date] = field(default_factory=dict)   # role -> date (first seen)
+    fine_yuan: Optional[float] = None
+    confiscation_yuan: Optional[float] = None
+    citations: list[Citation] = field(default_factory=list)
+    documents: list[DocFacts] = field(default_factory=list)
+    pages: list[dict] = field(default_factory=list)  # [{"page", "source", "confidence", "printed_number"}]
+    low_confidence_pages: list[int] = field(default_factory=list)
+
+    def docs(self, *types: str) -> list[DocFacts]:
+        return [d for d in self.documents if d.type in types]
+
+    def first(self, *types: str) -> Optional[DocFacts]:
+        found = self.docs(*types)
+        return found[0] if found else None
+
+
+# --------------------------------------------------------------------------- check / score
+
+@dataclass
+class Finding(JsonMixin):
+    code: str
+    category: str
+    points: float            # the deduction applied for this finding (before the item cap)
+    veto: bool
+    needs_human: bool
+    message: str
+    fix: str
+    basis: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class CategoryScore(JsonMixin):
+    category: str
+    name: str
+    budget: float
+    deducted: float
+    score: float
+
+
+@dataclass
+class Review(JsonMixin):
+    dossier: str
+    sources: list[str]
+    page_count: int
+    procedure: str
+    pages: list[dict]
+    documents: list[dict]
+    facts: dict
+    findings: list[Finding]
+    score: float
+    grade: str
+    vetoed: bool
+    standard: str
+    categories: list[CategoryScore] = field(default_factory=list)
+    needs_human: bool = False
+    generated_at: str = ""
+    tool_version: str = ""

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Set up dossier-review on a fresh Debian machine (run as root): system packages for OCR and
+# fonts, a virtual environment in .venv, and the package with its test tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=0
+for pkg in tesseract-ocr tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt=1
+done
+if [ "$need_apt" = 1 ]; then
+    if [ "$(id -u)" != 0 ]; then
+        echo "setup: system packages missing; run this script as root (apt-get needs it)" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends \
+        tesseract-ocr tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+    "$PY" -m venv .venv
+fi
+.venv/bin/pip install -q --disable-pip-version-check -e ".[dev]"
+echo "setup: ready ($(tesseract --version 2>&1 | head -1); venv .venv)"
