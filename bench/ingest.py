@@ -1,0 +1,265 @@
+"""Ingest benchmark: prints figures, passes nothing and fails nothing.
+
+    .venv/bin/python bench/ingest.py [--samples samples] [--max-scan-pages 6] [--workers N]
+
+* pages/s on a digital and on a scanned sample (first run, empty cache);
+* pipeline OCR wall time / raw ``tesseract`` CLI wall time on the same page images, same number of
+  parallel processes, OMP_THREAD_LIMIT=1 (target ≤ 1.15);
+* first vs second (cached) run of the scanned sample (target ≥ 50×);
+* peak memory of this process and of its children (resource.getrusage).
+
+Samples come from ``samples/`` (a PDF whose first page has a usable text layer counts as digital,
+one without as scanned); when there are none, synthetic pages are drawn (dossier_review.ingest.synth).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dossier_review.ingest import core, ingest, ocr  # noqa: E402
+from dossier_review.ingest.synth import (DECISION_LINES, degrade, render_page, write_image_pdf,  # noqa: E402
+                                         write_text_pdf)
+
+
+def classify(pdf: Path) -> str | None:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(str(pdf)) as doc:
+            page = doc.pages[0]
+            text = page.extract_text() or ""
+            cover = max((float(i["width"] * i["height"]) / float(page.width * page.height) for i in page.images),
+                        default=0.0)
+    except Exception:
+        return None
+    return "digital" if core.text_layer_usable(text, cover)[0] else "scanned"
+
+
+def find_samples(folder: Path) -> tuple[Path | None, Path | None]:
+    digital = scanned = None
+    for pdf in sorted(folder.glob("*.pdf")):
+        kind = classify(pdf)
+        if kind == "digital" and digital is None:
+            digital = pdf
+        elif kind == "scanned" and scanned is None:
+            scanned = pdf
+    return digital, scanned
+
+
+def synthetic(tmp: Path) -> tuple[Path, Path]:
+    digital = write_text_pdf([DECISION_LINES] * 24, tmp / "synthetic-digital.pdf", seal_on=(0, 11, 23))
+    page = render_page(DECISION_LINES, table=True, seal=True)
+    imgs = [degrade(page, seed=i, rotate=(0, 0, 180, 0, 90, 0)[i % 6], skew=(i % 5 - 2) * 0.6) for i in range(6)]
+    return digital, write_image_pdf(imgs, tmp / "synthetic-scanned.pdf")
+
+
+def subset(pdf: Path, n: int, tmp: Path) -> Path:
+    """The first ``n`` pages of ``pdf`` (keeps the OCR part of the benchmark to a few minutes)."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as src:
+        if len(src.pages) <= n:
+            return pdf
+        out = pikepdf.new()
+        for p in src.pages[:n]:
+            out.pages.append(p)
+        path = tmp / f"{pdf.stem}-first{n}.pdf"
+        out.save(path)
+    return path
+
+
+def tesseract_cli(pdf: Path, dpi: int, workers: int, tmp: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of plain `tesseract` on the PDF's pages rendered to PNG, `workers` at a time."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    images = []
+    for i in range(len(doc)):
+        path = tmp / f"cli-{i}.png"
+        doc[i].render(scale=dpi / 72.0).to_pil().save(path)
+        images.append(path)
+    doc.close()
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+    def run(path: Path) -> None:
+        subprocess.run(["tesseract", str(path), str(path.with_suffix("")), "-l", ocr.LANG, "--psm", str(ocr.PSM),
+                        "--dpi", str(dpi)], env=env, check=True, capture_output=True)
+
+    c = cpu_seconds()
+    t = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(run, images))
+    return time.perf_counter() - t, cpu_seconds() - c
+
+
+FORM_LINES = ["立案审批表", "案件名称：某公司销售过期食品案", "当事人：某市安康食品贸易有限公司",
+              "案件来源：日常检查", "承办人意见：建议立案", "负责人意见：同意", "2024年3月15日"]
+INQUIRY_LINES = ["询问笔录", "询问时间：2024年3月14日9时30分至10时45分", "询问地点：某市市场监督管理局三楼询问室",
+                 "问：我们是某市市场监督管理局的执法人员，这是我们的执法证件，请你过目。你是否看清楚了？",
+                 "答：看清楚了。", "问：你公司销售的速冻水饺是从哪里进货的？进货数量是多少？",
+                 "答：从某某食品厂进的货，共进了五十袋，已经卖出七袋。", "以上笔录我已看过，与我所说的一致。"]
+
+
+def edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def compare_psm(psms: list[int]) -> None:
+    """CER (normalised text, whitespace removed) of each psm on rendered, degraded page types."""
+    import re
+
+    import numpy as np
+
+    from dossier_review.ingest import normalize, seal, straighten
+    from dossier_review.ingest.synth import TABLE_ROWS
+
+    pages = {
+        "decision+table+seal": (render_page(DECISION_LINES, table=True, seal=True),
+                                DECISION_LINES + ["".join(r) for r in TABLE_ROWS]),
+        "form+table": (render_page(FORM_LINES, table=True), FORM_LINES + ["".join(r) for r in TABLE_ROWS]),
+        "inquiry 11pt": (render_page(INQUIRY_LINES, font_pt=11), INQUIRY_LINES),
+    }
+    for name, (page, ref_lines) in pages.items():
+        rgb = np.asarray(degrade(page, seed=5, skew=0.8))
+        import cv2
+        gray = seal.whiten_seals(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), rgb, seal.find_seals(rgb, 300))
+        gray = straighten.apply(gray, straighten.detect(gray, 300))
+        ref = re.sub(r"\s", "", normalize("\n".join(ref_lines)))
+        row = []
+        for psm in psms:
+            t0 = time.perf_counter()
+            raw, _, conf = ocr.run_tesseract(gray, 300, psm)
+            dt = time.perf_counter() - t0
+            got = re.sub(r"\s", "", normalize(raw))
+            row.append(f"psm{psm} CER {edit_distance(got, ref) / len(ref):.3f} ({dt:.1f} s)")
+        print(f"psm      {name}: " + "; ".join(row))
+
+
+COVER_LINES = ["某市市场监督管理局", "行政处罚案卷", "案由：销售超过保质期食品", "当事人：某市安康食品贸易有限公司",
+               "立案日期：2024年3月15日", "结案日期：2024年5月10日", "保管期限：长期", "本卷共23页"]
+
+
+def orientation_accuracy(seed: int) -> None:
+    """Up/down, side and skew detection (no OCR) on 4 page kinds x 2 fonts x 2 sizes x 4 turns."""
+    import random
+
+    import numpy as np
+
+    from dossier_review.ingest import straighten
+    from dossier_review.ingest.synth import FONT_PATH, UKAI_PATH
+
+    rng = random.Random(seed)
+    kinds = {"decision": DECISION_LINES, "inquiry": INQUIRY_LINES * 2, "form": FORM_LINES, "cover": COVER_LINES}
+    n = right = flagged = level = unsure = 0
+    spent = 0.0
+    for name, lines in kinds.items():
+        for font in (FONT_PATH, UKAI_PATH):
+            for pt in (10.5, 14):
+                page = render_page(lines, dpi=200, font_pt=pt, font_path=font, table=(name == "form"))
+                for turn in (0, 90, 180, 270):
+                    skew = rng.uniform(-3, 3)
+                    img = degrade(page, rng.randrange(10**6), rotate=turn, skew=skew, jpeg=60)
+                    t0 = time.perf_counter()
+                    o = straighten.detect(np.asarray(img)[..., 0], 200)
+                    spent += time.perf_counter() - t0
+                    ok = (o.rotation + turn) % 360 == 0
+                    n += 1
+                    right += ok
+                    flagged += (not ok) and not o.sure
+                    unsure += not o.sure
+                    level += abs(o.skew + skew) <= 0.35
+    print(f"orient   {n} pages: turn right {right}/{n}, wrong but flagged unsure (these get the two-way OCR check) "
+          f"{flagged}, wrong and sure {n - right - flagged}; unsure {unsure}/{n}; skew within 0.35° {level}/{n}; "
+          f"{spent / n * 1000:.0f} ms/page")
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of every finished child (pool workers, tesseract)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        r = resource.getrusage(who)
+        total += r.ru_utime + r.ru_stime
+    return total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--samples", default=str(Path(__file__).resolve().parents[1] / "samples"))
+    ap.add_argument("--max-scan-pages", type=int, default=6)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--dpi", type=int, default=300)
+    ap.add_argument("--psm", type=int, nargs="*", help="only compare these page segmentation modes (e.g. 3 4 6 11)")
+    ap.add_argument("--orientation", type=int, metavar="SEED", help="only measure rotation/skew detection")
+    args = ap.parse_args()
+    if args.orientation is not None:
+        orientation_accuracy(args.orientation)
+        return
+    if args.psm:
+        compare_psm(args.psm)
+        return
+
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as t:
+        tmp = Path(t)
+        digital, scanned = find_samples(Path(args.samples)) if Path(args.samples).is_dir() else (None, None)
+        fallback_d, fallback_s = synthetic(tmp) if not (digital and scanned) else (None, None)
+        digital, scanned = digital or fallback_d, scanned or fallback_s
+        scanned = subset(scanned, args.max_scan_pages, tmp)
+        print(f"tesseract: {ocr.tesseract_info().version}; workers {args.workers}; dpi {args.dpi}")
+
+        ingest(digital, use_cache=False)  # warm imports and the font cache, not measured
+        t0 = time.perf_counter()
+        d = ingest(digital, use_cache=False)
+        dt = time.perf_counter() - t0
+        print(f"digital  {digital.name}: {d.page_count} pages in {dt:.2f} s = {d.page_count / dt:.1f} pages/s "
+              f"(target >= 20)")
+
+        # the CLI runs before and after the pipeline and is averaged: the load of a shared machine drifts
+        cli_before, cli_cpu = tesseract_cli(scanned, args.dpi, args.workers, tmp)
+        cache = tmp / "ocr.sqlite"
+        c0 = cpu_seconds()
+        t0 = time.perf_counter()
+        s = ingest(scanned, cache_path=cache, workers=args.workers)
+        first = time.perf_counter() - t0
+        pipe_cpu = cpu_seconds() - c0
+        ocr_pages = core.last_stats.ocr_pages
+        t0 = time.perf_counter()
+        ingest(scanned, cache_path=cache, workers=args.workers)
+        second = time.perf_counter() - t0
+        hits = core.last_stats.cache_hits
+        conf = sum(p.confidence for p in s.pages) / max(s.page_count, 1)
+        print(f"scanned  {scanned.name}: {s.page_count} pages ({ocr_pages} OCR) in {first:.2f} s = "
+              f"{s.page_count / first:.2f} pages/s; mean OCR confidence {conf:.2f}; "
+              f"rotations {[p.rotation for p in s.pages]}")
+        print(f"cache    second run {second:.3f} s ({hits} hits): {first / second:.0f}x faster (target >= 50x)")
+
+        cli_after, _ = tesseract_cli(scanned, args.dpi, args.workers, tmp)
+        cli = (cli_before + cli_after) / 2
+        print(f"ocr cost pipeline {first:.2f} s (render + straighten + seal + OCR) / tesseract CLI {cli:.2f} s "
+              f"(runs {cli_before:.2f} and {cli_after:.2f}; PNGs rendered beforehand) on the same {s.page_count} "
+              f"pages, {args.workers} parallel = {first / cli:.2f} (target <= 1.15)")
+        print(f"ocr cpu  pipeline {pipe_cpu:.1f} CPU-s / tesseract CLI {cli_cpu:.1f} CPU-s (first CLI run, incl. its "
+              f"PNG reading) = {pipe_cpu / cli_cpu:.2f}  (CPU time does not depend on what else the machine runs)")
+        print(f"load     1-min load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+    self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"memory   peak RSS: this process {self_mb:.0f} MB; largest child (OCR worker / tesseract) {child_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""check: run the rules of an evaluation standard over a dossier's facts.
+
+Each rule of the standard (YAML) names a registered check function, its parameters, and what a
+finding costs.  ``run_checks`` calls the check for every rule that applies to the file's
+procedure (``applies_to``) and completes each finding with the rule's code, category, points,
+basis and fix.  A finding the machine cannot decide (``needs_human``) carries no deduction; the
+points it would cost are stated in its message.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..model import Facts, Finding
+from .common import hit
+from .registry import (COMMON_PARAMS, CheckSpec, available_checks, get_check, param_type_error,
+                       register_check)
+
+__all__ = ["run_checks", "list_rules", "explain", "register_check", "get_check",
+           "available_checks", "param_type_error", "COMMON_PARAMS", "CheckSpec"]
+
+log = logging.getLogger(__name__)
+
+PROCEDURES = ("general", "simplified")
+
+
+def _procedure(facts: Facts) -> str:
+    # An unknown procedure is judged as general: its rules are the stricter superset.
+    return facts.procedure if facts.procedure in PROCEDURES else "general"
+
+
+def _cost(rule) -> str:
+    parts = []
+    if rule.veto:
+        parts.append("一票否决")
+    if rule.points:
+        each = "每处" if rule.per_instance else ""
+        parts.append(f"{each}扣{rule.points:g}分")
+    return "、".join(parts) or "不扣分"
+
+
+def _complete(finding: Finding, rule) -> Finding:
+    finding.code = rule.code
+    finding.category = rule.category
+    finding.basis = rule.basis
+    if not finding.fix:
+        finding.fix = rule.fix
+    if finding.needs_human:
+        finding.points = 0.0
+        finding.veto = False
+        finding.message = f"{finding.message}（待人工核实，暂不扣分；如属实：{_cost(rule)}）"
+    else:
+        finding.points = float(rule.points or 0.0)
+        finding.veto = bool(rule.veto)
+    return finding
+
+
+def run_checks(facts: Facts, standard, *, strict: bool = False) -> list[Finding]:
+    """Findings of every rule of ``standard`` that applies to ``facts``' procedure.
+
+    A check that raises does not stop the review: its rule yields one needs_human finding that
+    says so (``strict=True`` re-raises instead, for tests and debugging).
+    """
+    procedure = _procedure(facts)
+    findings: list[Finding] = []
+    for rule in standard.rules:
+        if procedure not in rule.applies_to:
+            continue
+        spec = get_check(rule.check)
+        if spec is None:  # load_standard rejects this; a hand-built Standard might not
+            raise KeyError(f"rule {rule.code}: unknown check {rule.check!r}")
+        params = {**standard.check_defaults, **rule.params}
+        try:
+            found = spec.func(facts, params)
+        except Exception as exc:  # noqa: BLE001 - one broken check must not lose the review
+            if strict:
+                raise
+            log.exception("check %s failed on %s", rule.check, facts.dossier)
+            found = [hit(f"自动检查出错（{type(exc).__name__}: {exc}），本项未能判断，需人工核实", needs_human=True)]
+        findings.extend(_complete(f, rule) for f in found)
+    return findings
+
+
+def list_rules(standard) -> list[dict[str, Any]]:
+    """One dict per rule of ``standard``, in the file's order (for ``dossier-review rules``)."""
+    out = []
+    for rule in standard.rules:
+        cat = standard.categories.get(rule.category)
+        out.append({
+            "code": rule.code, "title": rule.title, "check": rule.check, "category": rule.category,
+            "category_name": cat.name if cat else rule.category, "points": rule.points,
+            "veto": rule.veto, "per_instance": rule.per_instance, "max_points": rule.max_points,
+            "basis": rule.basis, "fix": rule.fix, "applies_to": list(rule.applies_to),
+            "params": dict(rule.params),
+        })
+    return out
+
+
+def _format_params(params: dict) -> list[str]:
+    lines = []
+    for key, value in params.items():
+        text = repr(value) if not isinstance(value, str) else value
+        if len(text) > 160:
+            text = text[:157] + "..."
+        lines.append(f"  {key}: {text}")
+    return lines
+
+
+def explain(code: str, standard=None) -> str:
+    """The rule's documentation (what / why / example / fix) with the standard's points and basis.
+
+    ``code`` is a rule code of the standard (default standard when None), or a check name.
+    """
+    if standard is None:
+        # Deferred: the standard loader validates against this package's registry.
+        from ..score import load_standard
+        standard = load_standard("default")
+    rule = next((r for r in standard.rules if r.code == code), None)
+    spec = get_check(rule.check if rule else code)
+    if rule is None and spec is None:
+        known = ", ".join(r.code for r in standard.rules)
+        raise KeyError(f"unknown rule or check {code!r} in standard {standard.name!r}; known: {known}")
+    lines = []
+    if rule:
+        cat = standard.categories.get(rule.category)
+        lines += [
+            f"{rule.code}  {rule.title}",
+            f"标准 standard: {standard.name}（{standard.title}）",
+            f"类别 category: {rule.category}（{cat.name if cat else rule.category}）",
+            f"分值 points: {_cost(rule)}" + (f"，本项最多扣{rule.max_points:g}分" if rule.max_points else ""),
+            f"依据 basis: {rule.basis}",
+            f"适用 applies to: {', '.join(rule.applies_to)}",
+            f"检查函数 check: {rule.check}",
+        ]
+        if rule.params:
+            lines.append("参数 params:")
+            lines += _format_params(rule.params)
+        lines.append(f"整改 fix: {rule.fix}")
+        lines.append("")
+    else:
+        lines += [f"check {code} (not a rule of standard {standard.name})", ""]
+    lines.append(spec.doc if spec else "")
+    return "\n".join(lines).rstrip() + "\n"

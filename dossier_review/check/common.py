@@ -1,0 +1,199 @@
+"""Small helpers the checks share: building findings and evidence, reading dates, amounts and
+names out of the facts.  Nothing here parses raw page text; it only looks up fields that the
+extractor filled in.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Iterable, Optional
+
+from ..model import DOCUMENT_TYPES, DocFacts, Evidence, Facts, Finding
+
+# --------------------------------------------------------------------------- findings
+
+
+def hit(message: str, evidence: Iterable[Evidence] = (), *, needs_human: bool = False,
+        fix: str | None = None) -> Finding:
+    """A finding as a check returns it; ``run_checks`` fills in code, category, points, basis."""
+    return Finding(code="", category="", points=0.0, veto=False, needs_human=needs_human,
+                   message=message, fix=fix or "", basis="",
+                   evidence=[e for e in evidence if e is not None])
+
+
+def ev(page: int, quote: str) -> Evidence:
+    return Evidence(page=int(page or 0), quote=(quote or "").strip())
+
+
+def doc_name(doc: DocFacts) -> str:
+    title = (doc.title or "").strip()
+    return title if title else DOCUMENT_TYPES.get(doc.type, doc.type)
+
+
+def type_name(doc_type: str) -> str:
+    return DOCUMENT_TYPES.get(doc_type, doc_type)
+
+
+def pages_of(doc: DocFacts) -> str:
+    if doc.first_page == doc.last_page:
+        return f"第{doc.first_page}页"
+    return f"第{doc.first_page}–{doc.last_page}页"
+
+
+def doc_ev(doc: DocFacts, note: str = "") -> Evidence:
+    """Evidence pointing at a whole document (what was looked at)."""
+    return ev(doc.first_page, f"《{doc_name(doc)}》（{pages_of(doc)}）{note}")
+
+
+def field_ev(doc: DocFacts, *names: str) -> list[Evidence]:
+    """The extractor's evidence for a field of ``doc``, else the document itself."""
+    for name in names:
+        found = doc.evidence.get(name) if doc.evidence else None
+        if found:
+            return list(found)
+    return [doc_ev(doc)]
+
+
+def searched_ev(facts: Facts, what: str) -> Evidence:
+    """Evidence for a "missing" defect: the whole file was searched."""
+    listing = "、".join(f"{doc_name(d)}({pages_of(d)})" for d in facts.documents[:30])
+    if len(facts.documents) > 30:
+        listing += "…"
+    span = f"第1–{facts.page_count}页" if facts.page_count else "全卷"
+    return ev(1 if facts.page_count else 0,
+              f"已查阅全卷{span}，识别出的文书：{listing or '无'}；未见{what}")
+
+
+def names_of(types: Iterable[str]) -> str:
+    return "、".join(f"《{type_name(t)}》" for t in types)
+
+
+# --------------------------------------------------------------------------- confidence
+
+
+def low_conf(doc: Optional[DocFacts], params: dict) -> bool:
+    return doc is not None and doc.ocr_confidence < params["low_confidence"]
+
+
+def unreadable_pages(facts: Facts, params: dict) -> list[int]:
+    pages = set(facts.low_confidence_pages)
+    for p in facts.pages:
+        conf = p.get("confidence")
+        if conf is not None and conf < params["low_confidence"]:
+            pages.add(int(p.get("page", 0)))
+    return sorted(pages)
+
+
+def page_list(pages: list[int], limit: int = 12) -> str:
+    shown = "、".join(str(p) for p in pages[:limit])
+    return shown + ("…" if len(pages) > limit else "")
+
+
+def missing_document(facts: Facts, params: dict, types: list[str], what: str,
+                     message: str, title_keywords: Iterable[str] = ()) -> list[Finding]:
+    """Shared logic of the "document X is not in the file" checks.
+
+    A document counts as present when one of ``types`` was segmented, or any document's title
+    contains one of ``title_keywords`` (an unusual title the segmenter typed otherwise).  When
+    pages could not be read the document may be hiding there: needs_human.
+    """
+    if facts.docs(*types):
+        return []
+    keywords = [k for k in title_keywords if k]
+    if keywords and any(any(k in (d.title or "") for k in keywords) for d in facts.documents):
+        return []
+    unreadable = unreadable_pages(facts, params)
+    evidence = [searched_ev(facts, what)]
+    if unreadable:
+        return [hit(f"{message}；但第{page_list(unreadable)}页识别置信度低，该文书可能在其中，需人工核实",
+                    evidence, needs_human=True)]
+    return [hit(message, evidence)]
+
+
+# --------------------------------------------------------------------------- dates
+
+_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_iso_day(text: Optional[str]) -> Optional[_dt.date]:
+    if not text:
+        return None
+    m = _TIME.search(text)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def fmt_date(day: Optional[_dt.date]) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else "（无日期）"
+
+
+def fmt_yuan(amount: Optional[float]) -> str:
+    if amount is None:
+        return "（未知）"
+    if float(amount).is_integer():
+        return f"{int(amount):,}元"
+    return f"{amount:,.2f}元"
+
+
+# --------------------------------------------------------------------------- names
+
+
+_SPACE = re.compile(r"\s+")
+_SEAL_NOTE = re.compile(r"[（(][^（）()]{0,6}(?:印|章)[^（）()]{0,2}[）)]")
+
+
+def norm_name(text: Optional[str]) -> str:
+    """Compare names ignoring spaces, bracket width, 《》 and seal notes like （印）."""
+    if not text:
+        return ""
+    s = _SPACE.sub("", text)
+    s = _SEAL_NOTE.sub("", s)
+    s = s.replace("（", "(").replace("）", ")").replace("《", "").replace("》", "")
+    return s.strip("：:，,。.;；")
+
+
+def law_key(law: str, prefix: str = "中华人民共和国") -> str:
+    """A law's identity for comparison: formal prefix and brackets dropped."""
+    s = norm_name(law)
+    return s[len(prefix):] if s.startswith(prefix) else s
+
+
+def edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+# --------------------------------------------------------------------------- amounts
+
+
+def amounts(doc: Optional[DocFacts], *roles: str) -> list[float]:
+    if doc is None:
+        return []
+    return [a.yuan for a in doc.amounts if a.role in roles and a.yuan is not None]
+
+
+def amount_evidence(doc: DocFacts, *roles: str) -> list[Evidence]:
+    found = [ev(a.page, a.quote) for a in doc.amounts if a.role in roles and a.quote]
+    return found[:3] or [doc_ev(doc)]
+
+
+def party_kind(facts: Facts) -> Optional[str]:
+    """organisation | individual | None, from the decision's party, else the dossier's."""
+    for doc in facts.docs("decision", "prior_notice"):
+        if doc.party and doc.party.kind in ("organisation", "individual"):
+            return doc.party.kind
+    kind = facts.party.kind if facts.party else None
+    return kind if kind in ("organisation", "individual") else None
+
+
+def contains_any(text: Optional[str], words: Iterable[str]) -> bool:
+    return bool(text) and any(w and w in text for w in words)

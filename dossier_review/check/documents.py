@@ -1,0 +1,242 @@
+"""文书制作: the decision's required elements and payment terms, document numbers, dates,
+seals, template residue, amounts in words vs figures, known wrong terms."""
+from __future__ import annotations
+
+import re
+
+from ..model import Facts
+from .common import (amounts, doc_ev, doc_name, ev, field_ev, fmt_yuan, hit, low_conf, pages_of)
+from .registry import register_check
+
+_ELEMENT_NAMES = {
+    "party": "当事人的姓名或者名称、地址", "facts": "违法事实", "evidence": "证据",
+    "penalty": "行政处罚的种类", "basis": "行政处罚的依据", "performance": "行政处罚的履行方式和期限",
+    "remedy": "申请行政复议、提起行政诉讼的途径和期限", "authority": "作出决定的行政机关名称",
+    "date": "作出决定的日期",
+}
+
+
+def _element_state(doc, element: str):
+    """True/False/None for one 第59条 element; fields the extractor fills stand in for a
+    missing ``elements`` entry."""
+    if element in doc.elements:
+        return doc.elements[element]
+    if element == "party" and doc.party is not None:
+        return bool((doc.party.name or "").strip())
+    if element == "authority":
+        return True if (doc.authority or "").strip() else None
+    if element == "date":
+        return True if doc.date else None
+    if element == "basis":
+        return True if any(c.role == "penalty_basis" for c in doc.citations) else None
+    if element == "penalty":
+        return True if doc.penalties else None
+    if element == "evidence":
+        return True if doc.listed_evidence else None
+    return None
+
+
+@register_check("documents.decision_elements_missing", params={"doc_types": "list[str]",
+                                                              "required_elements": "list[str]"})
+def decision_elements_missing(facts: Facts, params: dict):
+    """【检查内容】处罚决定书是否具备第五十九条规定的各项内容（救济途径另由 remedy.missing 检查）：当事人姓名或名称、
+    地址；违法事实和证据；处罚种类和依据；履行方式和期限；作出决定的行政机关名称和日期。每缺一项扣分。
+    【依据】《中华人民共和国行政处罚法》第五十九条第一款：行政处罚决定书应当载明下列事项：（一）当事人的姓名或者名称、
+    地址；（二）违反法律、法规、规章的事实和证据；（三）行政处罚的种类和依据；（四）行政处罚的履行方式和期限；
+    （五）申请行政复议、提起行政诉讼的途径和期限；（六）作出行政处罚决定的行政机关名称和作出决定的日期。
+    【示例】决定书写明了违法事实，却没有列举认定事实的证据；或没有写明罚款的缴纳方式和期限。
+    【整改】按第五十九条逐项补齐，缺项的决定书应依法更正或重新制作并送达。
+    """
+    out = []
+    for doc in facts.docs(*params["doc_types"]):
+        for element in params["required_elements"]:
+            if _element_state(doc, element) is not False:
+                continue
+            label = _ELEMENT_NAMES.get(element, element)
+            evidence = field_ev(doc, element)
+            if low_conf(doc, params):
+                out.append(hit(f"《{doc_name(doc)}》未识别到“{label}”，但该文书识别置信度低，需人工核实",
+                               evidence, needs_human=True))
+            else:
+                out.append(hit(f"《{doc_name(doc)}》缺少第五十九条规定的内容：{label}", evidence,
+                               fix=f"在决定书中补充“{label}”。"))
+    return out
+
+
+_TERM_NAMES = {"within_15_days": "十五日内缴纳罚款的期限", "channel": "缴纳罚款的地点/银行/方式",
+               "late_fee": "逾期不缴纳每日按罚款数额百分之三加处罚款的告知"}
+
+
+@register_check("documents.payment_terms_missing", params={"doc_types": "list[str]",
+                                                          "required_terms": "list[str]"})
+def payment_terms_missing(facts: Facts, params: dict):
+    """【检查内容】处以罚款的决定书是否写明：自收到决定书之日起十五日内缴纳、缴款的银行或方式、逾期不缴纳每日按罚款
+    数额百分之三加处罚款。
+    【依据】《中华人民共和国行政处罚法》第六十七条第三款：当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行
+    或者通过电子支付系统缴纳罚款；第七十二条第一款第（一）项：到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，
+    加处罚款的数额不得超出罚款的数额。
+    【示例】决定书写“请于收到本决定书之日起十五日内缴纳罚款”，未写明缴款银行，也未告知逾期加处罚款。
+    【整改】写明缴款期限、指定银行（账户）或电子缴款方式，以及逾期每日加处3%罚款的后果。
+    """
+    out = []
+    for doc in facts.docs(*params["doc_types"]):
+        if not amounts(doc, "fine") and not (doc.type == "decision" and facts.fine_yuan):
+            continue
+        missing = [t for t in params["required_terms"] if doc.payment_terms.get(t) is False]
+        if not missing:
+            continue
+        labels = "、".join(_TERM_NAMES.get(t, t) for t in missing)
+        out.append(hit(f"《{doc_name(doc)}》处以罚款，但未写明：{labels}", field_ev(doc, "payment_terms"),
+                       needs_human=low_conf(doc, params)))
+    return out
+
+
+def _check_patterns(params: dict):
+    for key in ("year_pattern", "bracketed_year_pattern"):
+        try:
+            re.compile(params[key])
+        except re.error as exc:
+            return key, f"not a valid regular expression: {exc}"
+    return None
+
+
+@register_check("documents.document_number_invalid",
+                params={"doc_types": "list[str]", "year_pattern": "str", "bracketed_year_pattern": "str"},
+                validator=_check_patterns)
+def document_number_invalid(facts: Facts, params: dict):
+    """【检查内容】处罚决定书、事先告知书是否有文号，文号格式是否规范（机关代字＋〔年份〕＋序号，年份用六角括号〔〕）。
+    【依据】北京市行政处罚案卷标准和评查评分细则（2016版）文书规范；《党政机关公文格式》（GB/T 9704-2012）7.2.4：
+    发文字号由发文机关代字、年份、发文顺序号组成，年份、发文顺序号用阿拉伯数字标注，年份应标全称，用六角括号“〔〕”括入。
+    【示例】决定书无文号；或写作“京朝市监罚(2024)12号”、“京朝市监罚[2024]12号”。
+    【整改】按“××罚〔2024〕12号”编号，一案一号，与立案号、送达回证所载文号一致。
+    """
+    out = []
+    year = re.compile(params["year_pattern"])
+    good = re.compile(params["bracketed_year_pattern"])
+    for doc in facts.docs(*params["doc_types"]):
+        number = (doc.doc_number or "").strip()
+        evidence = field_ev(doc, "doc_number")
+        if not number:
+            out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）没有文号", evidence,
+                           needs_human=low_conf(doc, params)))
+            continue
+        problem = None
+        if year.search(number) and not good.search(number):
+            problem = "年份未用六角括号“〔〕”"
+        elif doc.doc_number_valid is False:
+            problem = "格式不规范"
+        if problem:
+            # OCR reads 〔〕 as ( ) or [ ] often: only a text layer or a confident page is firm.
+            uncertain = doc.ocr_confidence < 1.0 and "六角" in problem or low_conf(doc, params)
+            out.append(hit(f"《{doc_name(doc)}》文号“{number}”{problem}"
+                           + ("（扫描件识别可能混淆括号，需人工核实）" if uncertain else ""),
+                           evidence, needs_human=uncertain))
+    return out
+
+
+@register_check("documents.date_missing", params={"doc_types": "list[str]"})
+def date_missing(facts: Facts, params: dict):
+    """【检查内容】处罚决定书、告知书、笔录等文书是否注明日期（落款日期；笔录的制作时间）。
+    【依据】北京市行政处罚案卷标准和评查评分细则（2016版）30.18：决定书没有落款日期扣2分；
+    《中华人民共和国行政处罚法》第五十九条第一款第（六）项：作出决定的日期。
+    【示例】告知书落款处只有机关印章，没有日期。
+    【整改】补注文书制作日期（年月日），与送达回证、审批表的时间衔接一致。
+    """
+    out = []
+    for doc in facts.docs(*params["doc_types"]):
+        if doc.date or doc.start_time or any(d.date for d in doc.dates if d.role != "other"):
+            continue
+        evidence = [doc.date_evidence or doc_ev(doc, "（落款处）")]
+        if low_conf(doc, params):
+            out.append(hit(f"《{doc_name(doc)}》未识别到日期，但该文书识别置信度低，需人工核实", evidence,
+                           needs_human=True))
+        else:
+            out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）没有注明日期", evidence))
+    return out
+
+
+@register_check("documents.seal_missing", params={"doc_types": "list[str]"})
+def seal_missing(facts: Facts, params: dict):
+    """【检查内容】处罚决定书、事先告知书等对外文书是否加盖行政机关印章。
+    【依据】《中华人民共和国行政处罚法》第五十九条第二款：行政处罚决定书必须盖有作出行政处罚决定的行政机关的印章；
+    行政处罚案卷评查评分细则（standards §1.9 第1项）：主要对外文书未加盖执法机关印章属基本要素问题。
+    【示例】扫描件落款处没有红色印章，文本中也没有“（印章）”标记。
+    【整改】在落款处加盖作出决定的行政机关印章；未盖章的文书不发生效力，应重新制作送达。
+    """
+    out = []
+    for doc in facts.docs(*params["doc_types"]):
+        evidence = [doc.seal_evidence or doc_ev(doc, "（落款处）")]
+        if doc.seal is False:
+            if low_conf(doc, params):
+                out.append(hit(f"《{doc_name(doc)}》未见印章，但该文书识别置信度低，需人工核实", evidence,
+                               needs_human=True))
+            else:
+                out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）未加盖行政机关印章", evidence))
+        elif doc.seal is None:
+            out.append(hit(f"《{doc_name(doc)}》无法判断是否盖章（未检测到印章图像或印章标记），需人工核实",
+                           evidence, needs_human=True))
+    return out
+
+
+@register_check("documents.template_residue", params={"exclude_types": "list[str]",
+                                                     "max_quotes": "int"})
+def template_residue(facts: Facts, params: dict):
+    """【检查内容】文书中是否残留模板文字或未处理的空白：“你(单位)”、“XXX”、“××”、空白下划线、“(选填)”等。
+    【依据】北京市行政处罚案卷标准（2016版）3.10：空白栏目应以“\\”划去，文书结束处注明“（以下空白）”；
+    30.20：空格/空白处未做技术处理的扣分；standards §1.3。
+    【示例】决定书称“你(单位)的上述行为违反了……”，当事人明明是个人；或“地址：________”。
+    【整改】按当事人实际情况选用措辞，删除模板提示文字，空白栏目划线或注明“以下空白”。
+    """
+    hits, docs = [], []
+    for doc in facts.documents:
+        if doc.type in params["exclude_types"] or not doc.template_residue:
+            continue
+        hits.extend(doc.template_residue)
+        docs.append(doc)
+    if not hits:
+        return []
+    shown = hits[: params["max_quotes"]]
+    quotes = "；".join(f"第{e.page}页“{e.quote}”" for e in shown)
+    uncertain = all(low_conf(d, params) for d in docs)
+    return [hit(f"{len(hits)}处模板残留或空白未处理：{quotes}", shown, needs_human=uncertain)]
+
+
+@register_check("documents.amount_mismatch", params={"tolerance_yuan": "number"})
+def amount_mismatch(facts: Facts, params: dict):
+    """【检查内容】同一金额的大写（中文数字）与小写（阿拉伯数字）是否一致，如“伍万元整（¥50,000.00）”。
+    【依据】北京市行政处罚案卷标准和评查评分细则（2016版）文书规范；《中华人民共和国行政处罚法》第五十九条第一款
+    第（三）项：处罚的种类和数额必须明确，大小写不一致使处罚内容不确定。
+    【示例】“罚款人民币壹万伍仟元整（¥1,500.00）”。
+    【整改】核对金额，统一大小写，更正后重新送达。
+    """
+    out = []
+    for doc in facts.documents:
+        for pair in doc.amount_pairs:
+            if abs(pair.words_yuan - pair.figures_yuan) <= params["tolerance_yuan"]:
+                continue
+            msg = (f"《{doc_name(doc)}》金额大写{fmt_yuan(pair.words_yuan)}与小写{fmt_yuan(pair.figures_yuan)}不一致")
+            out.append(hit(msg + ("；该页识别置信度低，需人工核实" if low_conf(doc, params) else ""),
+                           [ev(pair.page, pair.quote)], needs_human=low_conf(doc, params)))
+    return out
+
+
+@register_check("documents.typo", params={"max_quotes": "int", "firm_min_confidence": "number"})
+def typo(facts: Facts, params: dict):
+    """【检查内容】文书中是否有常见的错别字或错误术语（听政、申辨、行政复义、起诉期线等）。
+    【依据】北京市行政处罚案卷标准和评查评分细则（2016版）30.21：其他不规范（每处）扣分；执法文书应用语规范、准确。
+    【示例】“你单位有权进行陈述和申辨”、“有要求举行听政的权利”。
+    【整改】改正错别字（申辩、听证、行政复议），文书定稿前校对。
+    """
+    found, docs = [], []
+    for doc in facts.documents:
+        if doc.typos:
+            found.extend(doc.typos)
+            docs.append(doc)
+    if not found:
+        return []
+    shown = found[: params["max_quotes"]]
+    quotes = "；".join(f"第{e.page}页“{e.quote}”" for e in shown)
+    # OCR itself confuses look-alike characters (辩/辨): only a typo read from a text layer or a
+    # confident page is the agency's for sure.
+    uncertain = all(d.ocr_confidence < params["firm_min_confidence"] for d in docs)
+    return [hit(f"{len(found)}处错别字或错误术语：{quotes}", shown, needs_human=uncertain)]

@@ -1,0 +1,152 @@
+"""立卷归档: catalogue, remarks sheet, order of the documents, page numbering."""
+from __future__ import annotations
+
+from ..model import DOCUMENT_TYPES, Facts
+from .common import doc_name, ev, hit, missing_document, names_of, page_list, pages_of
+from .registry import register_check
+
+
+@register_check("filing.no_catalog", params={"doc_types": "list[str]", "title_keywords": "list[str]"})
+def no_catalog(facts: Facts, params: dict):
+    """【检查内容】案卷是否有卷内文件目录（本检查也可由其他标准配置为检查卷宗封面等其他必备文书）。
+    【依据】测绘地理信息行政处罚案卷评查标准 卷面标准第5项：卷内目录按顺序填写，页码正确；
+    《中华人民共和国行政处罚法》第四十七条：执法全过程记录应归档保存。
+    【示例】案卷封面之后直接是立案审批表，没有卷内目录。
+    【整改】按卷内文件排列顺序逐件填写卷内目录（序号、文号、责任者、题名、日期、页号、备注）。
+    """
+    types = params["doc_types"]
+    return missing_document(facts, params, types, names_of(types), f"案卷中没有{names_of(types)}",
+                            params["title_keywords"])
+
+
+@register_check("filing.no_remarks_sheet", params={"doc_types": "list[str]", "title_keywords": "list[str]"})
+def no_remarks_sheet(facts: Facts, params: dict):
+    """【检查内容】案卷末尾是否有卷内备考表。
+    【依据】测绘地理信息行政处罚案卷评查标准 卷面标准第7项（封面、卷内目录、备考表不编号）；档案立卷规范要求
+    卷末附备考表，记载件数、页数、立卷人、检查人及日期。
+    【示例】案卷以结案审批表结束，没有备考表。
+    【整改】在卷末补充卷内备考表，写明本卷文件件数、页数及需说明的情况，由立卷人、检查人签名并注明日期。
+    """
+    types = params["doc_types"]
+    return missing_document(facts, params, types, names_of(types), f"案卷中没有{names_of(types)}",
+                            params["title_keywords"])
+
+
+def _check_orders(params: dict):
+    known = set(DOCUMENT_TYPES)
+    for name, groups in params["orders"].items():
+        seen = set()
+        for group in groups:
+            for t in group:
+                if t not in known:
+                    return "orders", f"order {name}: unknown document type {t!r}"
+                if t in seen:
+                    return "orders", f"order {name}: document type {t!r} listed twice"
+                seen.add(t)
+    for t in params["ignore_types"]:
+        if t not in known:
+            return "ignore_types", f"unknown document type {t!r}"
+    return None
+
+
+def _longest_ordered(ranks: list[int]) -> list[int]:
+    """Indices of one longest non-decreasing subsequence of ``ranks`` (O(n²), files are short)."""
+    n = len(ranks)
+    best, prev = [1] * n, [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if ranks[j] <= ranks[i] and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    if not n:
+        return []
+    i = max(range(n), key=lambda k: best[k])
+    keep = []
+    while i != -1:
+        keep.append(i)
+        i = prev[i]
+    return keep[::-1]
+
+
+@register_check("filing.order_irregular",
+                params={"orders": "map[list[list[str]]]", "ignore_types": "list[str]", "tolerance": "int"},
+                validator=_check_orders)
+def order_irregular(facts: Facts, params: dict):
+    """【检查内容】卷内文书是否按规定顺序排列。标准可配置多种公认的排列方式（时间顺序；正卷/副卷；决定书在前），
+    案卷符合其中任一种即为合格；送达回证、证据材料等随附文书不参与比较。
+    【依据】测绘地理信息行政处罚案卷评查标准 卷面标准第6项：按立案（受理）、调查取证、审查、决定、送达等顺序立卷；
+    standards §3.2 所列的排列顺序。
+    【示例】结案审批表装订在立案审批表之前；处罚决定书夹在询问笔录中间。
+    【整改】按本机关采用的立卷顺序重新排列、编页码并更新卷内目录。
+    """
+    docs = [d for d in facts.documents if d.type not in params["ignore_types"]]
+    best = None
+    for name, groups in params["orders"].items():
+        rank = {t: i for i, group in enumerate(groups) for t in group}
+        ranked = [d for d in docs if d.type in rank]
+        ranks = [rank[d.type] for d in ranked]
+        keep = set(_longest_ordered(ranks))
+        misplaced = [d for i, d in enumerate(ranked) if i not in keep]
+        if best is None or len(misplaced) < len(best[1]):
+            best = (name, misplaced)
+    if best is None or len(best[1]) <= params["tolerance"]:
+        return []
+    name, misplaced = best
+    listing = "、".join(f"《{doc_name(d)}》({pages_of(d)})" for d in misplaced[:8])
+    return [hit(f"卷内文书未按规定顺序排列（与最接近的“{name}”顺序相比）：{listing}位置不当",
+                [ev(d.first_page, f"《{doc_name(d)}》") for d in misplaced[:5]])]
+
+
+def _as_int(value):
+    if value is None:
+        return None
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None
+
+
+@register_check("filing.page_numbers", params={"unnumbered_types": "list[str]",
+                                              "firm_min_confidence": "number"})
+def page_numbers(facts: Facts, params: dict):
+    """【检查内容】卷内材料是否逐页编号，页码是否连续（封面、卷内目录、备考表不编号）。
+    【依据】测绘地理信息行政处罚案卷评查标准 卷面标准第7项：卷内材料逐页编号，用阿拉伯数字写在有文字页的右下角；
+    未编页码或页码混乱的，每项扣1分。
+    【示例】第1–12页有页码，第13页起无页码；或页码从8跳到10。
+    【整改】对卷内有文字的页面逐页用阿拉伯数字编号（右下角），并据此更新卷内目录的页号。
+    """
+    if not facts.pages or not any("printed_number" in p for p in facts.pages):
+        return []  # the earlier stages did not look for page numbers: nothing to judge
+    skip = set()
+    for d in facts.docs(*params["unnumbered_types"]):
+        skip.update(range(d.first_page, d.last_page + 1))
+    pages = [p for p in facts.pages if int(p.get("page", 0)) not in skip]
+    if not pages:
+        return []
+    confident = {int(p.get("page", 0)) for p in pages
+                 if (p.get("confidence") or 0) >= params["firm_min_confidence"]}
+    numbered = [(int(p["page"]), _as_int(p.get("printed_number"))) for p in pages]
+    missing = [pg for pg, num in numbered if num is None]
+    breaks = []
+    last = None   # (position, page, printed number) of the last numbered page
+    for pos, (pg, num) in enumerate(numbered):
+        if num is None:
+            continue  # reported as missing; the numbers around it may still be in sequence
+        if last is not None and num != last[2] + (pos - last[0]):
+            breaks.append(((last[1], last[2]), (pg, num)))
+        last = (pos, pg, num)
+    out = []
+    if missing:
+        firm = [pg for pg in missing if pg in confident]
+        what = "全部未编页码" if len(missing) == len(numbered) else f"第{page_list(missing)}页未见页码"
+        evidence = [ev(pg, "未识别到页码") for pg in missing[:5]]
+        if firm:
+            out.append(hit(f"卷内材料{what}", evidence))
+        else:
+            out.append(hit(f"卷内材料{what}，但这些页为识别置信度不高的扫描页，页码可能未被识别，需人工核实",
+                           evidence, needs_human=True))
+    if breaks:
+        desc = "；".join(f"第{a[0]}页页码{a[1]}后接第{b[0]}页页码{b[1]}" for a, b in breaks[:5])
+        uncertain = any(a[0] not in confident or b[0] not in confident for a, b in breaks)
+        out.append(hit(f"卷内页码不连续：{desc}" + ("（涉及扫描页，可能为识别误差，需人工核实）" if uncertain else ""),
+                       [ev(b[0], f"页码{b[1]}") for _, b in breaks[:5]], needs_human=uncertain))
+    return out

@@ -1,0 +1,332 @@
+"""适用法律: the violated provision and the penalty basis, how laws are cited, whether the
+citations are current and consistent, and the limits of the simplified procedure."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import cn2an
+
+from ..model import Citation, DocFacts, Facts
+from .common import (amounts, doc_ev, doc_name, ev, fmt_yuan, hit, law_key, low_conf, norm_name,
+                     party_kind)
+from .registry import as_date, register_check
+from .timeline import decided, doc_date
+
+
+def _cite_text(c: Citation) -> str:
+    s = f"《{c.law}》"
+    if c.article:
+        s += f"第{cn2an.an2cn(c.article)}条"
+    if c.paragraph:
+        s += f"第{cn2an.an2cn(c.paragraph)}款"
+    if c.item:
+        s += f"第（{cn2an.an2cn(c.item)}）项"
+    return s
+
+
+def _cited_for(c: Citation) -> str:
+    """The words after the provision in its sentence: what it is cited for ("…第四十二条的规定，你有
+    要求举行听证的权利").  Words before it belong to other provisions or to the facts."""
+    text = c.sentence or c.quote or ""
+    if not c.article:
+        return text
+    for token in (f"第{cn2an.an2cn(c.article)}条", f"第{c.article}条"):
+        at = text.find(token)
+        if at >= 0:
+            return text[at:]
+    return c.quote or text
+
+
+def _cite_ev(c: Citation, doc: DocFacts):
+    return ev(c.page or doc.first_page, c.quote or _cite_text(c))
+
+
+def _procedural(c: Citation, params: dict) -> bool:
+    """A provision of a law on how to punish (行政处罚法, 行政强制法…), not on what is punished:
+    it is never the violated rule nor the penalty basis of a violation."""
+    prefix = params.get("formal_prefix", "中华人民共和国")
+    return law_key(c.law, prefix) in {law_key(x, prefix) for x in params.get("procedural_laws") or ()}
+
+
+def _basis_missing(facts: Facts, params: dict, role: str, label: str, example: str):
+    out = []
+    for doc in facts.docs(*params["doc_types"]):
+        substantive = [c for c in doc.citations if not _procedural(c, params)]
+        if any(c.role == role for c in substantive):
+            continue
+        unclassified = [c for c in substantive if c.role == "other" and c.article]
+        procedural = [c for c in doc.citations if _procedural(c, params) and c.article]
+        evidence = list(doc.evidence.get("citations", [])[:2]) or [doc_ev(doc, f"（检索{example}类表述）")]
+        if low_conf(doc, params):
+            out.append(hit(f"《{doc_name(doc)}》未识别到{label}，但该文书识别置信度低，需人工核实",
+                           evidence, needs_human=True))
+        elif unclassified:
+            cited = "、".join(_cite_text(c) for c in unclassified[:3])
+            out.append(hit(f"《{doc_name(doc)}》未见明确的{label}表述（{example}）；文中引用了{cited}，"
+                           f"但无法判断其是否作为{label}，需人工核实", evidence, needs_human=True))
+        elif procedural:
+            cited = "、".join(dict.fromkeys(_cite_text(c) for c in procedural[:4]))
+            out.append(hit(f"《{doc_name(doc)}》未载明{label}（{example}）；文中引用的{cited}是规定处罚程序、"
+                           f"执行的条款，不能作为{label}", evidence))
+        else:
+            out.append(hit(f"《{doc_name(doc)}》未载明{label}（{example}）", evidence))
+    return out
+
+
+@register_check("legal_basis.no_violation_basis",
+                params={"doc_types": "list[str]", "procedural_laws": "list[str]", "formal_prefix": "str"},
+                optional=("procedural_laws", "formal_prefix"))
+def no_violation_basis(facts: Facts, params: dict):
+    """【检查内容】处罚决定书是否写明当事人违反的法律条款（“违反了《……》第×条”）。
+    【依据】《中华人民共和国行政处罚法》第五十九条第一款第（二）（三）项：决定书应当载明违反法律、法规、规章
+    的事实和证据，行政处罚的种类和依据；定性须有明确的违法条款。
+    【示例】决定书只写“当事人的行为违反了食品安全相关规定”，未写具体法律和条款。
+    【整改】写明“当事人的上述行为违反了《中华人民共和国××法》第×条第×款第×项的规定”。
+    """
+    return _basis_missing(facts, params, "violated", "违法行为所违反的法律条款", "违反了《…》第…条")
+
+
+@register_check("legal_basis.no_penalty_basis",
+                params={"doc_types": "list[str]", "procedural_laws": "list[str]", "formal_prefix": "str"},
+                optional=("procedural_laws", "formal_prefix"))
+def no_penalty_basis(facts: Facts, params: dict):
+    """【检查内容】处罚决定书是否写明作出处罚所依据的法律条款（“依据《……》第×条，决定……”）。
+    【依据】《中华人民共和国行政处罚法》第五十九条第一款第（三）项：行政处罚的种类和依据；第三十八条第一款：
+    行政处罚没有依据的，行政处罚无效。
+    【示例】决定书写“决定给予罚款5000元的行政处罚”，未引用任何罚则条款。
+    【整改】写明“依据《中华人民共和国××法》第×条第×款第×项的规定，决定……”；无处罚依据的决定应撤销。
+    """
+    return _basis_missing(facts, params, "penalty_basis", "处罚依据", "依据《…》第…条")
+
+
+@register_check("legal_basis.citation_imprecise",
+                params={"doc_types": "list[str]", "roles": "list[str]",
+                        "needs_item": "map[list[int]]", "needs_paragraph": "map[list[int]]",
+                        "formal_prefix": "str"})
+def citation_imprecise(facts: Facts, params: dict):
+    """【检查内容】作为违法条款或处罚依据引用的法律是否具体到条；对分款、分项规定的条文是否具体到款、项。
+    【依据】北京市行政处罚案卷标准和评查评分细则（2016版）30.15：违法/处罚依据未准确到条款项目的扣2分；
+    《中华人民共和国行政处罚法》第五十九条第一款第（三）项（处罚的种类和依据）。
+    【示例】“依据《中华人民共和国食品安全法》的规定”，或“依据《中华人民共和国食品安全法》第一百二十四条”
+    而该条罚则分七项，未写明第几项。
+    【整改】引用到条、款、项，如“第一百二十四条第一款第（三）项”。
+    """
+    out = []
+    prefix = params["formal_prefix"]
+    need_item = {law_key(k, prefix): set(v) for k, v in params["needs_item"].items()}
+    need_para = {law_key(k, prefix): set(v) for k, v in params["needs_paragraph"].items()}
+    for doc in facts.docs(*params["doc_types"]):
+        problems, evidence = [], []
+        for c in doc.citations:
+            if c.role not in params["roles"]:
+                continue
+            key = law_key(c.law, prefix)
+            if not c.article:
+                problems.append(f"{_cite_text(c)}未写明条文")
+            elif c.article in need_item.get(key, ()) and not c.item:
+                problems.append(f"{_cite_text(c)}分项规定，未写明第几项")
+            elif c.article in need_para.get(key, ()) and not c.paragraph and not c.item:
+                problems.append(f"{_cite_text(c)}分款规定，未写明第几款")
+            else:
+                continue
+            evidence.append(_cite_ev(c, doc))
+        if problems:
+            msg = f"《{doc_name(doc)}》法律条款引用不具体：{'；'.join(dict.fromkeys(problems))}"
+            out.append(hit(msg, evidence[:4], needs_human=low_conf(doc, params)))
+    return out
+
+
+@register_check("legal_basis.law_name_nonstandard",
+                params={"doc_types": "list[str]", "formal_prefix": "str",
+                        "national_suffixes": "list[str]", "exempt_suffixes": "list[str]",
+                        "exempt_names": "list[str]"})
+def law_name_nonstandard(facts: Facts, params: dict):
+    """【检查内容】法律名称是否使用全称并加书名号：全国人大及其常委会制定的法律应以“中华人民共和国”开头；
+    法律名称是否置于《》之内。
+    【依据】北京市行政处罚案卷标准和评查评分细则（2016版）30.19：条款项目表述不规范的扣1分；
+    法律文书引用法律应使用规范全称（《立法技术规范（试行）》）。
+    【示例】“违反了《食品安全法》第三十四条”、“依据食品安全法第一百二十四条”。
+    【整改】改为“《中华人民共和国食品安全法》第三十四条”，法规、规章名称同样使用全称并加书名号。
+    """
+    out = []
+    prefix = params["formal_prefix"]
+    for doc in facts.docs(*params["doc_types"]):
+        problems, evidence = [], []
+        for c in doc.citations:
+            name = norm_name(c.law)
+            if not name:
+                continue
+            issue = None
+            national = any(name.endswith(s) for s in params["national_suffixes"]) and not any(
+                name.endswith(s) for s in params["exempt_suffixes"])
+            if national and not name.startswith(prefix) and name not in params["exempt_names"]:
+                issue = f"“{c.law}”未使用全称（应为“{prefix}{name}”）"
+            elif not c.bracketed:
+                issue = f"“{c.law}”未加书名号《》"
+            if issue:
+                problems.append(issue)
+                evidence.append(_cite_ev(c, doc))
+        if problems:
+            out.append(hit(f"《{doc_name(doc)}》法律名称引用不规范：{'；'.join(dict.fromkeys(problems))}",
+                           evidence[:4], needs_human=low_conf(doc, params)))
+    return out
+
+
+def _check_outdated(params: dict):
+    def is_date(v):
+        try:
+            as_date(v)
+            return True
+        except (TypeError, ValueError):
+            return False
+
+    for i, rule in enumerate(params["repealed"]):
+        if not isinstance(rule.get("law"), str) or not is_date(rule.get("repealed_on")):
+            return "repealed", f"entry {i}: give law (a name) and repealed_on (a date)"
+        if set(rule) - {"law", "repealed_on", "replaced_by"}:
+            return "repealed", f"entry {i}: unknown key(s) {', '.join(sorted(set(rule) - {'law', 'repealed_on', 'replaced_by'}))}"
+    for i, rule in enumerate(params["renumbered"]):
+        if not isinstance(rule.get("law"), str) or not is_date(rule.get("in_force")):
+            return "renumbered", f"entry {i}: give law (a name) and in_force (a date)"
+        for j, art in enumerate(rule.get("articles") or []):
+            if not isinstance(art, dict) or not isinstance(art.get("article"), int) or not art.get("new"):
+                return "renumbered", f"entry {i} article {j}: give article (a number) and new (the current article)"
+            if not isinstance(art.get("context", []), list):
+                return "renumbered", f"entry {i} article {j}: context is a list of words"
+    return None
+
+
+@register_check("legal_basis.citation_outdated",
+                params={"doc_types": "list[str]", "formal_prefix": "str",
+                        "repealed": "list[map]", "renumbered": "list[map]"},
+                validator=_check_outdated)
+def citation_outdated(facts: Facts, params: dict):
+    """【检查内容】是否引用已废止的法律法规，或在新法施行后仍引用旧法条文序号（如2021年7月15日后仍引用
+    修订前《行政处罚法》第三十一、三十二、四十二条告知陈述申辩、听证权利）。
+    【依据】行政处罚案卷评查评分细则（standards §1.9 第10项）：未准确适用现行有效的法律法规规章或条文；
+    《中华人民共和国行政处罚法》（2021年修订）第八十六条：本法自2021年7月15日起施行。
+    【示例】2022年的告知书写“根据《中华人民共和国行政处罚法》第四十二条的规定，你单位有要求举行听证的权利”
+    （现行条文为第六十三条、第六十四条）。
+    【整改】引用文书制作时现行有效的法律及其条文序号；使用最新版执法文书格式范本。
+    """
+    out = []
+    prefix = params["formal_prefix"]
+    fallback = decided(facts)
+    for doc in facts.docs(*params["doc_types"]):
+        dated = doc_date(doc) or fallback
+        if dated is None:
+            continue
+        day = dated.date
+        for c in doc.citations:
+            key = law_key(c.law, prefix)
+            for rule in params["repealed"]:
+                if key == law_key(rule["law"], prefix) and day >= as_date(rule["repealed_on"]):
+                    repl = f"，应引用《{rule['replaced_by']}》" if rule.get("replaced_by") else ""
+                    out.append(hit(f"《{doc_name(doc)}》（{day.isoformat()}）引用的《{c.law}》已于"
+                                   f"{as_date(rule['repealed_on']).isoformat()}废止{repl}",
+                                   [_cite_ev(c, doc)], needs_human=low_conf(doc, params)))
+            for rule in params["renumbered"]:
+                if key != law_key(rule["law"], prefix) or day < as_date(rule["in_force"]):
+                    continue
+                for old in rule.get("articles", []):
+                    if c.article != old["article"]:
+                        continue
+                    context = old.get("context") or []
+                    if context and not any(k in _cited_for(c) for k in context):
+                        continue
+                    out.append(hit(
+                        f"《{doc_name(doc)}》（{day.isoformat()}）引用{_cite_text(c)}（{old.get('topic', '')}），"
+                        f"系{as_date(rule['in_force']).isoformat()}施行的新版修订前的条文序号，现行条文为{old['new']}",
+                        [_cite_ev(c, doc)], needs_human=low_conf(doc, params)))
+    return out
+
+
+@register_check("legal_basis.citation_inconsistent",
+                params={"roles": "list[str]", "formal_prefix": "str",
+                        "notice_types": "list[str]", "decision_types": "list[str]",
+                        "procedural_laws": "list[str]"},
+                optional=("procedural_laws",))
+def citation_inconsistent(facts: Facts, params: dict):
+    """【检查内容】事先告知书与处罚决定书对同一违法行为引用的违法条款、处罚依据是否一致（比较到条；两份文书都写明
+    款、项的，比较到款、项）。
+    【依据】行政处罚案卷评查评分细则（standards §1.9 第11项）：引用法律法规规章或条款项目错误；
+    《中华人民共和国行政处罚法》第四十四条：告知的依据与决定的依据应当一致，改变依据须重新告知。
+    【示例】告知书依据《中华人民共和国食品安全法》第一百二十六条，决定书依据第一百二十四条；或告知书依据
+    《中华人民共和国大气污染防治法》第九十九条第（三）项，决定书依据同条第（二）项。
+    【整改】核实适用条款，决定依据与告知依据不一致的，应重新履行告知程序。
+    """
+    out = []
+    prefix = params["formal_prefix"]
+    notices = facts.docs(*params["notice_types"])
+    decisions = facts.docs(*params["decision_types"])
+    if not notices or not decisions:
+        return out
+    labels = {"violated": "违法条款", "penalty_basis": "处罚依据"}
+
+    def provisions(docs, role):
+        return [(c, d) for d in docs for c in d.citations
+                if c.role == role and c.article and not _procedural(c, params)]
+
+    def same(x: Citation, y: Citation) -> bool:
+        # compared down to the 款 and 项 where both documents give them; a side that stops at the
+        # 条 is imprecise (citation_imprecise), not a different provision
+        if law_key(x.law, prefix) != law_key(y.law, prefix) or x.article != y.article:
+            return False
+        if x.paragraph and y.paragraph and x.paragraph != y.paragraph:
+            return False
+        return not (x.item and y.item and x.item != y.item)
+
+    for role in params["roles"]:
+        n, d = provisions(notices, role), provisions(decisions, role)
+        if not n or not d:
+            continue
+        only_n = [(c, doc) for c, doc in n if not any(same(c, y) for y, _ in d)]
+        only_d = [(c, doc) for c, doc in d if not any(same(c, x) for x, _ in n)]
+        if not only_n and not only_d:
+            continue
+        parts = []
+        if only_n:
+            parts.append("告知书引用而决定书未引用：" + "、".join(dict.fromkeys(_cite_text(c) for c, _ in only_n)))
+        if only_d:
+            parts.append("决定书引用而告知书未引用：" + "、".join(dict.fromkeys(_cite_text(c) for c, _ in only_d)))
+        evidence = [_cite_ev(c, doc) for c, doc in (only_n + only_d)[:4]]
+        uncertain = any(low_conf(doc, params) for _, doc in only_n + only_d)
+        out.append(hit(f"告知书与决定书的{labels.get(role, role)}不一致：{'；'.join(parts)}",
+                       evidence, needs_human=uncertain))
+    return out
+
+
+@register_check("legal_basis.simplified_over_limit", params={"max_fine": "map[number]"})
+def simplified_over_limit(facts: Facts, params: dict):
+    """【检查内容】适用简易程序（当场处罚）的罚款是否超过法定限额：公民200元以下、法人或其他组织3000元以下。
+    【依据】《中华人民共和国行政处罚法》第五十一条：违法事实确凿并有法定依据，对公民处以二百元以下、
+    对法人或者其他组织处以三千元以下罚款或者警告的行政处罚的，可以当场作出行政处罚决定。
+    【示例】当场处罚决定书对个体工商户经营者（公民）罚款500元。
+    【整改】超过限额的案件应适用普通程序（立案、调查、告知、决定），已作出的当场处罚决定应依法纠正。
+    """
+    docs = facts.docs("decision")
+    fines = [a for d in docs for a in amounts(d, "fine")]
+    fine = max(fines) if fines else facts.fine_yuan
+    if not fine:
+        return []
+    kind = party_kind(facts)
+    caps = params["max_fine"]
+    evidence = [ev(a.page, a.quote) for d in docs for a in d.amounts if a.role == "fine"][:2] or [
+        doc_ev(d) for d in docs[:1]]
+    unreadable = any(low_conf(d, params) for d in docs)
+    if kind in caps:
+        if fine > caps[kind]:
+            who = "公民" if kind == "individual" else "法人或其他组织"
+            msg = f"简易程序当场处罚罚款{fmt_yuan(fine)}，超过对{who}的{fmt_yuan(caps[kind])}限额"
+            if unreadable:
+                return [hit(msg + "；金额取自识别置信度低的扫描页，需人工核实", evidence, needs_human=True)]
+            return [hit(msg, evidence)]
+        return []
+    highest = max(caps.values())
+    if fine > highest:
+        return [hit(f"简易程序当场处罚罚款{fmt_yuan(fine)}，超过任何当事人类型的限额（最高{fmt_yuan(highest)}）",
+                    evidence, needs_human=unreadable)]
+    if fine > min(caps.values()):
+        return [hit(f"简易程序当场处罚罚款{fmt_yuan(fine)}，超过对公民的限额但未超过对单位的限额；"
+                    f"未能判断当事人是公民还是单位，需人工核实", evidence, needs_human=True)]
+    return []

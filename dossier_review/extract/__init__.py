@@ -1,0 +1,349 @@
+"""extract: documents (文书) → Facts.
+
+Each fact comes from a small pure function in its own module (dates, amounts, citations, party,
+officers, notices, service, form); ``extract`` runs them per document and assembles the dossier's
+view.  Every fact keeps its evidence: the page and a quote of the page's text.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from dossier_review.model import DocFacts, Document, Evidence, Facts, Page, Segmentation
+
+from . import amounts as _amounts
+from . import citations as _citations
+from . import dates as _dates
+from . import form as _form
+from . import measures as _measures
+from . import notices as _notices
+from . import officers as _officers
+from . import party as _party
+from . import service as _service
+from .nlp import known_names as known_names_in
+from .text import DocText
+from .text import canon as _canon
+
+__all__ = ["extract", "extract_document", "LOW_CONFIDENCE"]
+
+LOW_CONFIDENCE = 0.6
+
+# which documents carry which facts (a fact looked for elsewhere is left None)
+RECORDS = {"inspection", "inquiry", "statement_record", "hearing_record", "collective_discussion",
+           "preservation"}
+NOTICES = {"prior_notice", "hearing_notice"}
+LISTS = {"catalog", "cover", "remarks"}
+ISSUED = {"decision", "prior_notice", "hearing_notice", "inquiry_notice", "preservation"}
+# documents that state the facts found (认定的违法事实), which must agree with each other
+FACT_FINDINGS = {"investigation_report", "prior_notice", "hearing_notice", "approval", "decision"}
+# order in which documents give the dossier's party
+PARTY_ORDER = ["decision", "prior_notice", "hearing_notice", "filing", "approval", "investigation_report",
+               "inspection", "inquiry", "case_source", "closing", "service_receipt", "cover"]
+# order in which documents give a dossier date role (the document whose own date it is first)
+ROLE_SOURCES = {
+    "filed": ["filing", "case_source", "approval", "closing", "cover"],
+    "inspected": ["inspection"], "inquired": ["inquiry"],
+    "notice_issued": ["prior_notice"], "notice_served": ["service_receipt", "prior_notice"],
+    "statement": ["statement_record"], "hearing_requested": ["hearing_record", "hearing_notice", "statement_record"],
+    "hearing_notified": ["hearing_notice"], "hearing": ["hearing_record", "hearing_notice"],
+    "legal_review": ["legal_review"], "discussed": ["collective_discussion"], "approved": ["approval"],
+    "decided": ["decision"], "served": ["service_receipt"], "paid": ["payment"], "closed": ["closing"],
+}
+
+
+def _is_ocr(doc: Document, pages: dict[int, Page]) -> bool:
+    return any(pages[n].source == "ocr" for n in range(doc.first_page, doc.last_page + 1) if n in pages)
+
+
+def extract_document(doc: Document, index: int, pages: dict[int, Page],
+                     known_names: frozenset = frozenset()) -> DocFacts:
+    """All facts of one document; ``known_names`` are person names written apart elsewhere in
+    the dossier (they tell how to split "刘超胡海燕")."""
+    dt_ = DocText(doc)
+    t = doc.type
+    ocr = _is_ocr(doc, pages)
+    f = DocFacts(index=index, type=t, title=doc.title, first_page=doc.first_page,
+                 last_page=doc.last_page, ocr_confidence=doc.ocr_confidence)
+    ev = f.evidence
+
+    # dates
+    dfacts, own, found = _dates.date_facts(dt_, t)
+    f.dates = dfacts
+    if own is not None:
+        f.date = own.date
+        f.date_evidence = Evidence(page=dt_.page_f(own.start), quote=dt_.quote_f(max(0, own.start - 12), own.end))
+    if t in RECORDS or t == "inquiry_notice":
+        f.start_time, f.end_time = _dates.record_times(own)
+    if ocr and (own is None or own.start < len(dt_.flat) - 200):
+        ill = _dates.date_illegible(dt_, found)
+        if ill is not None:
+            f.date_illegible = True
+            ev["date_illegible"] = [ill]
+
+    # party, officers
+    f.party = _party.extract_party(dt_, party_context=t not in ("inquiry", "inquiry_notice", "evidence", "hearing_record"))
+    if t not in LISTS:
+        f.officers, oev = _officers.extract_officers(dt_, known_names)
+        if oev:
+            ev["officers"] = oev
+    shown, sev = _officers.certificate_shown(dt_)
+    f.certificate_shown = shown
+    if sev:
+        ev["certificate_shown"] = sev
+
+    # amounts, citations
+    zone = _notices.penalty_zone(dt_.flat, t) if (t in NOTICES or t == "decision") else None
+    f.amounts, f.amount_pairs, _ = _amounts.extract_amounts(dt_, zone, ocr)
+    f.citations = _citations.extract_citations(dt_)
+    if t in FACT_FINDINGS:
+        f.measures = _measures.extract_measures(dt_)
+
+    # notices and decisions
+    if t in NOTICES or t == "decision" or t == "approval" or t == "investigation_report":
+        f.penalties, pev = _notices.extract_penalties(dt_, t)
+        if pev:
+            ev["penalties"] = pev
+    if t in NOTICES or t == "decision":
+        h = _notices.hearing_info(dt_)
+        if t in NOTICES or h.notified:
+            f.hearing = h
+        f.statement_right, srev = _notices.statement_right(dt_)
+        if srev:
+            ev["statement_right"] = srev
+        if t in NOTICES and f.statement_right is None:
+            f.statement_right = False
+    if t == "decision":
+        f.remedy = _notices.remedy_info(dt_)
+        f.payment_terms, pev = _notices.payment_terms(dt_)
+        if pev:
+            ev["payment_terms"] = pev
+        f.listed_evidence, lev = _notices.listed_evidence(dt_)
+        if lev:
+            ev["listed_evidence"] = lev
+
+    if t not in LISTS:
+        # a catalogue or cover names other documents (复核意见, 听证笔录…); none of it happened there
+        _events(f, dt_)
+    _form_facts(f, dt_, doc, pages, ocr, found)
+    return f
+
+
+def _events(f: DocFacts, dt_: DocText) -> None:
+    """What the document says happened: statement, review, hearing request, extension, 重大."""
+    t = f.type
+    ev = f.evidence
+    if t != "hearing_record":
+        # a defence made at a hearing is answered by the hearing report, not by a 复核 (第45 vs 第64条)
+        made, mev = _notices.statement_made(dt_, t)
+        f.statement_made = made
+        if mev:
+            ev["statement_made"] = mev
+    rd, rev = _notices.review_done(dt_)
+    f.review_done = rd
+    if rev:
+        ev["review_done"] = rev
+    if t not in ("prior_notice",):
+        hr, hev = _notices.hearing_requested(dt_, t)
+        f.hearing_requested = hr
+        if hev:
+            ev["hearing_requested"] = hev
+    f.extension_approved, xev = _notices.extension_approved(dt_)
+    if xev:
+        ev["extension_approved"] = xev
+    f.major_case, mjev = _notices.major_case(dt_)
+    if mjev:
+        ev["major_case"] = mjev
+    if t not in NOTICES:
+        f.rights_waived, wev = _notices.rights_waived(dt_)
+        if wev:
+            ev["rights_waived"] = wev
+
+
+def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page], ocr: bool, found) -> None:
+    """文号, authority, seal, residue, typos, signatures, service, and the elements."""
+    t = f.type
+    ev = f.evidence
+    if t in ISSUED or t in ("filing", "approval", "closing", "legal_review", "investigation_report"):
+        num, valid, nev = _form.doc_number(dt_, ocr, {n: p.raw_text for n, p in pages.items()
+                                                          if doc.first_page <= n <= doc.last_page})
+        f.doc_number, f.doc_number_valid = num, valid
+        if nev:
+            ev["doc_number"] = [nev]
+    if t in ISSUED or t in ("filing", "approval", "closing", "legal_review", "collective_discussion",
+                            "service_receipt", "investigation_report"):
+        f.authority, aev = _form.authority(dt_, ocr)
+        if aev:
+            ev["authority"] = [aev]
+        last = list(range(doc.last_page, max(doc.first_page, doc.last_page - 1) - 1, -1))
+        f.seal, f.seal_evidence = _form.seal(dt_, pages, last)
+    f.template_residue = _form.template_residue(dt_) + _dates.blank_date_residue(dt_)
+    f.typos, f.typo_fixes = _form.typos(dt_)
+    if t in RECORDS or t == "service_receipt":
+        sig = _form.signatures(dt_, ocr)
+        f.party_signed, f.party_refused, f.officer_signed = sig["party_signed"], sig["party_refused"], sig["officer_signed"]
+        if sig["party_ev"]:
+            ev["party_signed"] = sig["party_ev"]
+        if sig["officer_ev"]:
+            ev["officer_signed"] = sig["officer_ev"]
+    if t == "service_receipt":
+        f.service = _service.service_info(dt_, found, ocr)
+        role = _service.served_role(f.service.served_document)
+        for d in f.dates:
+            if d.role == "served" and role != "served":
+                d.role = role
+        if f.service.evidence:
+            ev["service"] = f.service.evidence
+
+    # elements (第59条 for a decision, 第44条 for a notice)
+    s = dt_.flat
+    on_the_spot = t == "decision" and bool(re.search(r"当场|简易", (f.title or "") + s[:200]))
+    if on_the_spot:
+        # 第52条: 当场 decisions state the act, penalty and basis, amount, time, place, remedy and
+        # authority, and carry the officers' signatures; no evidence list or payment channel is required
+        f.elements = {
+            "party": bool(f.party and f.party.name),
+            "facts": _notices.has_facts(s),
+            "penalty": bool(f.penalties),
+            "basis": any(c.role == "penalty_basis" for c in f.citations),
+            "remedy": bool(f.remedy and (f.remedy.review_stated or f.remedy.litigation_stated)),
+            "authority": f.authority is not None,
+            "date": f.date is not None,
+            "place": bool(re.search(r"(?:处罚|违法|检查)?地点[：]?\S", s)),
+        }
+    elif t == "decision":
+        f.elements = {
+            # 第59条(一): the party's name and address
+            "party": bool(f.party and f.party.name and f.party.address),
+            "facts": _notices.has_facts(s),
+            "evidence": bool(f.listed_evidence) or _notices.has_evidence_statement(s),
+            "penalty": bool(f.penalties),
+            "basis": any(c.role == "penalty_basis" for c in f.citations),
+            "performance": bool(f.payment_terms.get("within_15_days") or re.search(r"(?:日内|之日起).{0,20}?(?:履行|缴纳|改正|停止)", s)),
+            "remedy": bool(f.remedy and (f.remedy.review_stated or f.remedy.litigation_stated)),
+            "authority": f.authority is not None,
+            "date": f.date is not None,
+        }
+    elif t == "prior_notice":
+        f.elements = {
+            "penalty": bool(f.penalties) or bool(re.search(r"拟(?:对.{0,10}?)?(?:作出|给予|处以|处)", s)),
+            "facts": _notices.has_facts(s),
+            "reasons": _notices.has_reasons(s),
+            "basis": any(c.role in ("penalty_basis", "violated") for c in f.citations),
+            "statement_right": bool(f.statement_right),
+        }
+    if f.party and f.party.evidence:
+        ev["party"] = list(f.party.evidence)
+    if f.hearing and f.hearing.evidence:
+        ev["hearing"] = f.hearing.evidence
+    if f.remedy and f.remedy.evidence:
+        ev["remedy"] = f.remedy.evidence
+    if f.template_residue:
+        ev["template_residue"] = f.template_residue
+    if f.typos:
+        ev["typos"] = f.typos
+    # evidence under the names the checks ask for
+    if f.citations:
+        seen = set()
+        ev["citations"] = [Evidence(page=c.page, quote=c.quote) for c in f.citations
+                           if not (c.quote in seen or seen.add(c.quote))]
+    if f.date_evidence is not None:
+        ev["date"] = [f.date_evidence]
+        if f.start_time:
+            ev["start_time"] = ev["time"] = [f.date_evidence]
+    sig = ev.get("party_signed", []) + ev.get("officer_signed", [])
+    if sig:
+        ev["signature"] = sig
+    if f.amounts:
+        ev["amounts"] = [Evidence(page=a.page, quote=a.quote) for a in f.amounts]
+    if f.amount_pairs:
+        ev["amount_pairs"] = [Evidence(page=a.page, quote=a.quote) for a in f.amount_pairs]
+
+
+def _procedure(seg: Segmentation, docs: list[DocFacts]) -> str:
+    n_pages = seg.dossier.page_count
+    for d, doc in zip(docs, seg.documents):
+        if d.type != "decision":
+            continue
+        if re.search(r"当场|简易", d.title or ""):
+            return "simplified"
+        if n_pages <= 3 and re.search(r"当场(?:作出|处罚|行政处罚)|简易程序", doc.text or ""):
+            return "simplified"
+    if n_pages <= 2 and any(re.search(r"当场(?:行政)?处罚决定书|简易程序", p.text or "") for p in seg.dossier.pages):
+        return "simplified"
+    return "general"
+
+
+_PRINTED_NO = re.compile(r"^[-—－\s]*(\d{1,3})[-—－\s]*$")
+
+
+def _printed_number(page: Page) -> Optional[int]:
+    """A page number written at the foot of the page (a bare number on the last line)."""
+    lines = [ln.strip() for ln in (page.text or "").split("\n") if ln.strip()]
+    if not lines:
+        return None
+    for ln in reversed(lines[-2:]):
+        m = _PRINTED_NO.match(ln)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _dossier_dates(docs: list[DocFacts]) -> dict:
+    out = {}
+    for role, types in ROLE_SOURCES.items():
+        chosen = None
+        for t in types:
+            for d in docs:
+                if d.type != t:
+                    continue
+                for df in d.dates:
+                    if df.role == role:
+                        chosen = df.date
+                        break
+                if chosen:
+                    break
+            if chosen:
+                break
+        if chosen is None:
+            for d in docs:
+                for df in d.dates:
+                    if df.role == role:
+                        chosen = df.date
+                        break
+                if chosen:
+                    break
+        if chosen is not None:
+            out[role] = chosen
+    return out
+
+
+def _main_amount(decisions: list[DocFacts], role: str) -> Optional[float]:
+    for d in decisions:
+        vals = [a for a in d.amounts if a.role == role]
+        if vals:
+            figs = [a for a in vals if a.form == "figures"]
+            return (figs or vals)[0].yuan
+    return None
+
+
+def extract(seg: Segmentation) -> Facts:
+    pages = {p.number: p for p in seg.dossier.pages}
+    known = known_names_in("\n".join(_canon(p.text or "") for p in seg.dossier.pages))
+    docs = [extract_document(doc, i, pages, known) for i, doc in enumerate(seg.documents)]
+    facts = Facts(dossier=seg.dossier.name, page_count=seg.dossier.page_count,
+                  procedure=_procedure(seg, docs), documents=docs)
+    by_type = {t: [d for d in docs if d.type == t] for t in PARTY_ORDER}
+    facts.party = _party.merge_parties([d.party for t in PARTY_ORDER for d in by_type[t]]
+                                       + [d.party for d in docs if d.type not in PARTY_ORDER])
+    facts.officers = _officers.merge_officers([d.officers for d in docs])
+    facts.dates = _dossier_dates(docs)
+    decisions = [d for d in docs if d.type == "decision"]
+    facts.fine_yuan = _main_amount(decisions, "fine")
+    facts.confiscation_yuan = _main_amount(decisions, "confiscation")
+    facts.citations = [c for d in decisions for c in d.citations]
+    facts.pages = [{"page": p.number, "source": p.source, "confidence": round(p.confidence, 3),
+                    "printed_number": _printed_number(p)} for p in seg.dossier.pages]
+    facts.low_confidence_pages = [p.number for p in seg.dossier.pages
+                                  if p.source == "ocr" and (p.confidence < LOW_CONFIDENCE
+                                                            or any("low" in w.lower() for w in p.warnings))]
+    return facts

@@ -1,0 +1,182 @@
+"""Money amounts in figures (50000元, 5.5万元, ¥50,000.00) and in words (伍万元整,
+壹仟贰佰元伍角), their role (fine, confiscation, …) and words/figures pairs."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import cn2an
+
+from dossier_review.model import Amount, AmountPair
+
+from .text import DocText
+
+_BIG = "零〇壹贰叁肆伍陆柒捌玖拾佰仟萬万亿億"
+_SMALL = "零〇一二两三四五六七八九十百千万亿"
+_WD = f"[{_BIG}{_SMALL}]"
+_JD = "[零〇壹贰叁肆伍陆柒捌玖一二两三四五六七八九]"
+
+# figures: "人民币50,000.00元", "5.5万元", "¥50000", "50000元整"; a figure followed by 万 must be
+# followed by 元 (5万 alone is too often a count).  A trailing "元" is optional after ¥.
+FIG = re.compile(
+    r"(?P<cur>人民币|RMB|¥|\$)?[：]?(?P<n>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<wan>万|千)?(?P<unit>元|圆)?(?:整)?")
+WORDS = re.compile(
+    rf"(?P<cur>人民币)?[：]?(?P<w>{_WD}+)(?P<unit>[元圆])(?:(?P<j>{_JD})角)?(?:(?P<f>{_JD})分)?(?P<z>整)?")
+
+_ROLE_WORDS: list[tuple[str, str]] = [
+    (r"加处罚款", "late_fee"),
+    (r"没收(?:其|当事人)?(?:的)?违法所得|没收(?:其|当事人)?(?:的)?非法(?:财物|所得)|没收.{0,12}?(?:价值|货值|共计|计)", "confiscation"),
+    (r"违法所得", "illegal_gains"),
+    (r"货值(?:金额)?|货物价值|商品价值|产品价值|价值", "goods_value"),
+    (r"罚款|罚金|并处|处以|罚没款|缴纳", "fine"),
+]
+_ROLE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_ROLE_WORDS)))
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
+
+
+@dataclass
+class FoundAmount:
+    yuan: float
+    start: int
+    end: int
+    form: str
+    role: str = "other"
+
+
+def words_to_yuan(w: str, jiao: Optional[str] = None, fen: Optional[str] = None) -> Optional[float]:
+    w = w.replace("萬", "万").replace("億", "亿").replace("〇", "零")
+    try:
+        v = float(cn2an.cn2an(w, "smart"))
+    except Exception:
+        return None
+    for tok, scale in ((jiao, 0.1), (fen, 0.01)):
+        if tok:
+            try:
+                v += float(cn2an.cn2an(tok.replace("〇", "零"), "smart")) * scale
+            except Exception:
+                pass
+    return round(v, 2)
+
+
+# what may stand right before an amount in words; on a scan anything else is likely a numeral
+# OCR garbled ("会什贰佰元" for 叁仟贰佰元), and the readable tail alone would be a wrong amount
+_WORDS_LEAD = set("款币写：（(为计额得值收处以罚金共约达缴纳付即合是的了，、；。\n ")
+# a figure with cents after a currency sign OCR misread (¥ → f, F, #, Y)
+_CENTS = re.compile(r"(?<![\d.,])(?P<cur>[fFY#¥]{1,2})?(?P<n>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\d.])")
+
+
+def find_amounts(s: str, ocr: bool = False) -> list[FoundAmount]:
+    out: list[FoundAmount] = []
+    for m in WORDS.finditer(s):
+        if ocr and m.start() > 0 and not m.group("cur") and s[m.start() - 1] not in _WORDS_LEAD \
+                and "\u4e00" <= s[m.start() - 1] <= "\u9fff":
+            continue
+        w = m.group("w")
+        # a single small-script digit before 元 ("每一元") is rarely an amount; 大写 always is
+        if len(w) == 1 and w in _SMALL and not m.group("cur"):
+            continue
+        v = words_to_yuan(w, m.group("j"), m.group("f"))
+        if v is None or v <= 0:
+            continue
+        out.append(FoundAmount(v, m.start(), m.end(), "words"))
+    taken = [(a.start, a.end) for a in out]
+    for m in FIG.finditer(s):
+        if any(a <= m.start("n") < b for a, b in taken):
+            continue
+        cur, unit, wan = m.group("cur"), m.group("unit"), m.group("wan")
+        if not unit and cur not in ("¥", "$", "RMB"):
+            continue
+        if m.start("n") > 0 and (s[m.start("n") - 1].isdigit() or s[m.start("n") - 1] == "."):
+            continue
+        try:
+            v = float(m.group("n").replace(",", "").replace("，", ""))
+        except ValueError:
+            continue
+        if wan == "万":
+            v *= 10000
+        elif wan == "千":
+            v *= 1000
+        # "(大写)…元" after a figure, or an 18-digit code: only plausible money
+        if v <= 0 or v > 1e10:
+            continue
+        out.append(FoundAmount(round(v, 2), m.start(), m.end(), "figures"))
+    if ocr:
+        taken = [(a.start, a.end) for a in out]
+        for m in _CENTS.finditer(s):
+            if any(a <= m.start("n") < b for a, b in taken):
+                continue
+            ctx = s[max(0, m.start() - 6):m.start()]
+            if m.group("cur") or "小写" in ctx or "金额" in ctx:
+                v = float(m.group("n").replace(",", ""))
+                if v > 0:
+                    out.append(FoundAmount(round(v, 2), m.start(), m.end(), "figures"))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _role_for(s: str, a: FoundAmount, clause_start: int) -> str:
+    ctx = s[clause_start:a.start]
+    last = None
+    for m in _ROLE_RE.finditer(ctx):
+        last = m
+    if last is None:
+        return "other"
+    for i, (_, role) in enumerate(_ROLE_WORDS):
+        if last.group(f"r{i}") is not None:
+            if role == "fine" and "加处罚款" in ctx[max(0, last.start() - 2):last.end() + 2]:
+                return "late_fee"
+            return role
+    return "other"
+
+
+def assign_roles(s: str, amounts: list[FoundAmount]) -> None:
+    prev: Optional[FoundAmount] = None
+    for a in amounts:
+        # a clause ends at punctuation; the bracket of "伍万元（¥50000元）" does not end it
+        cs = 0
+        for m in _CLAUSE_BREAK.finditer(s, max(0, a.start - 40), a.start):
+            cs = m.end()
+        if prev and _paired(s, prev, a):
+            a.role = prev.role
+        else:
+            a.role = _role_for(s, a, cs if cs else max(0, a.start - 40))
+            # "没收其销售的过期食品，价值共计450元": the value of confiscated goods
+            if a.role in ("goods_value", "other") and re.search(r"没收(?!违法所得)", s[max(0, a.start - 30):a.start]) \
+                    and not re.search(r"[。；]", s[max(0, a.start - 30):a.start]):
+                a.role = "confiscation"
+        prev = a
+
+
+_PAIR_GAP = re.compile(r"^[）)\]】]?(?:金额|合计|计)?[（(\[【]?(?:大写|小写)?[）)\]】]?[：:]?(?:人民币)?[¥￥$fFY#]{0,2}$")
+
+
+def _paired(s: str, a: FoundAmount, b: FoundAmount) -> bool:
+    if a.form == b.form:
+        return False
+    gap = s[a.end:b.start]
+    return len(gap) <= 8 and bool(_PAIR_GAP.match(gap))
+
+
+def extract_amounts(dt_: DocText, penalty_zone: Optional[tuple[int, int]] = None, ocr: bool = False
+                    ) -> tuple[list[Amount], list[AmountPair], list[FoundAmount]]:
+    """Amounts of a document; inside ``penalty_zone`` (the "决定…处罚如下：…" part of a decision or
+    notice) an amount with no role word of its own is the fine: OCR often garbles the 罚款 before it."""
+    s = dt_.flat
+    found = find_amounts(s, ocr)
+    assign_roles(s, found)
+    if penalty_zone:
+        for a in found:
+            if a.role == "other" and penalty_zone[0] <= a.start < penalty_zone[1]:
+                a.role = "fine"
+    amounts = [Amount(role=a.role, yuan=a.yuan, page=dt_.page_f(a.start),
+                      quote=dt_.quote_f(max(0, a.start - 16), a.end + 2), form=a.form) for a in found]
+    pairs: list[AmountPair] = []
+    for a, b in zip(found, found[1:]):
+        if _paired(s, a, b):
+            w, f = (a, b) if a.form == "words" else (b, a)
+            pairs.append(AmountPair(words_yuan=w.yuan, figures_yuan=f.yuan,
+                                    page=dt_.page_f(a.start),
+                                    quote=dt_.quote_f(max(0, a.start - 8), b.end + 1)))
+    return amounts, pairs, found

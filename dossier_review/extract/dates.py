@@ -1,0 +1,325 @@
+"""Dates and times: find every date, give it a role from the label next to it, pick the
+document's own (落款) date and a record's start/end time."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from dossier_review.model import DateFact, Evidence
+
+from .text import DocText, to_int
+
+_CN_YEAR_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "0": 0, "Ｏ": 0, "Ο": 0,
+                  "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_YCN = "[〇零○OoΟ0一二三四五六七八九]"
+_MDCN = "[一二三四五六七八九十〇零]"
+
+# 2024年3月12日 / 二〇二四年三月十二日 (OCR: 曰 for 日, 号 in speech)
+DATE_CN = re.compile(
+    rf"(?P<y>(?:19|20)\d{{2}}|{_YCN}{{4,5}})年(?P<m>\d{{1,2}}|{_MDCN}{{1,2}})月"
+    rf"(?P<d>\d{{1,2}}|{_MDCN}{{1,3}})[日曰号]?")
+# 2024.3.12 / 2024-03-12 / 2024/3/12: the same separator twice, no digit around it
+DATE_NUM = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[.\-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.]\d)")
+DATE_COMPACT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
+_HCN = "[零〇一二三四五六七八九十]"
+TIME = re.compile(
+    rf"(?P<ap>上午|下午|晚上|早上|中午)?(?P<h>\d{{1,2}}|{_HCN}{{1,3}})(?:时|点|[：:](?=\d))"
+    rf"(?:(?P<mi>\d{{1,2}}|{_HCN}{{1,3}}|整)分?)?")
+_RANGE = re.compile(r"(?:起)?(?:至|到|—|－|-|~|～|起至|止至)")
+_RANGE_END_CTX = re.compile(r"^.{0,12}?(?:至|止)")
+
+OWN_ROLE = {
+    "filing": "filed", "case_source": "other", "inspection": "inspected", "inquiry": "inquired",
+    "prior_notice": "notice_issued", "hearing_notice": "hearing_notified",
+    "statement_record": "statement", "hearing_record": "hearing", "legal_review": "legal_review",
+    "collective_discussion": "discussed", "approval": "approved", "decision": "decided",
+    "service_receipt": "served", "payment": "paid", "closing": "closed",
+}
+ISSUED_TYPES = {"decision", "prior_notice", "hearing_notice", "inquiry_notice"}
+RECORD_TYPES = {"inspection", "inquiry", "hearing_record", "collective_discussion", "statement_record"}
+
+# label (just before the date) -> role; the nearest label wins.  Order does not matter.
+_LABELS: list[tuple[str, str]] = [
+    (r"立案(?:日期|时间)|批准立案|同意立案|予以立案|决定立案|立案", "filed"),
+    (r"(?:现场)?检查(?:时间|日期)|勘验(?:时间|日期)|检查于", "inspected"),
+    (r"询问(?:时间|日期)|调查(?:时间|日期)", "inquired"),
+    (r"告知(?:书)?(?:日期|时间)|发出告知", "notice_issued"),
+    (r"送达(?:时间|日期)|签收(?:时间|日期)|收到(?:时间|日期)|收件(?:时间|日期)|签收", "served"),
+    (r"陈述(?:申辩)?(?:时间|日期)|申辩(?:时间|日期)", "statement"),
+    (r"申请听证(?:时间|日期)?|要求听证(?:时间|日期)?|听证申请(?:时间|日期)", "hearing_requested"),
+    (r"听证(?:会)?(?:时间|日期)|举行听证", "hearing"),
+    (r"(?:法制)?审核(?:日期|时间)|审核人", "legal_review"),
+    (r"讨论(?:时间|日期)", "discussed"),
+    (r"审批(?:时间|日期)|批准(?:时间|日期)|负责人(?:审批)?意见|审批意见", "approved"),
+    (r"决定(?:日期|时间)|作出(?:处罚)?决定(?:日期|时间)", "decided"),
+    (r"缴款(?:日期|时间)|缴纳(?:日期|时间)|交易(?:日期|时间)|入账(?:日期|时间)|收款(?:日期|时间)|填发日期|缴费(?:日期|时间)", "paid"),
+    (r"结案(?:日期|时间)", "closed"),
+    (r"(?:签名|签字|签章|盖章|捺印)(?:日期|时间)?|日期", "signed"),
+    (r"^时间|[^送达签收立案询问检查听证讨论]时间", "generic_time"),
+]
+_LABEL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_LABELS)))
+
+# narrative: the verb right after the date tells what happened on it ("于2024年3月1日对…进行现场检查")
+_AFTER: list[tuple[str, str]] = [
+    (r"^.{0,14}?(?:进行|实施|开展)?(?:了)?(?:现场)?检查", "inspected"),
+    (r"^.{0,6}?立案", "filed"),
+    (r"^.{0,14}?(?:举行|召开)听证", "hearing"),
+    (r"^.{0,10}?(?:缴纳|缴清)", "paid"),
+    (r"^.{0,12}?送达(?:了)?《?(?:行政处罚)?(?:事先)?(?:（听证）|听证)?告知书", "notice_served"),
+    (r"^.{0,12}?送达(?:了)?《?(?:行政处罚)?决定书", "served"),
+]
+
+
+@dataclass
+class FoundDate:
+    date: dt.date
+    start: int           # flat offsets
+    end: int             # end of date (and time, when given)
+    time: Optional[str] = None
+    end_time: Optional[str] = None     # "HH:MM" of a range's end
+    end_date: Optional[dt.date] = None
+    role: str = "other"
+    labelled: bool = False
+
+
+def _year(tok: str) -> Optional[int]:
+    if tok.isdigit():
+        return int(tok)
+    digits = [_CN_YEAR_DIGIT.get(ch) for ch in tok]
+    if any(d is None for d in digits):
+        return None
+    if len(digits) == 5:
+        # OCR doubles a round 〇 now and then ("二〇〇二四"): drop one of two adjacent zeros
+        for i in range(4):
+            if digits[i] == 0 and digits[i + 1] == 0:
+                digits = digits[:i] + digits[i + 1:]
+                break
+        else:
+            return None
+    return int("".join(str(d) for d in digits))
+
+
+def _md(tok: str) -> Optional[int]:
+    if tok.isdigit():
+        return int(tok)
+    tok = tok.replace("〇", "零")
+    return to_int(tok)
+
+
+def _time_at(s: str, pos: int) -> tuple[Optional[str], int]:
+    m = TIME.match(s, pos)
+    if not m:
+        return None, pos
+    h = to_int(m.group("h"))
+    mi_tok = m.group("mi")
+    mi = 0 if (mi_tok in (None, "整")) else to_int(mi_tok)
+    if h is None or mi is None or h > 24 or mi > 59:
+        return None, pos
+    if m.group("ap") in ("下午", "晚上") and h < 12:
+        h += 12
+    return f"{h:02d}:{mi:02d}", m.end()
+
+
+def parse_date_at(s: str, pos: int) -> Optional[tuple[dt.date, int]]:
+    for rx in (DATE_CN, DATE_NUM):
+        m = rx.match(s, pos)
+        if m:
+            d = _mk(m)
+            if d:
+                return d, m.end()
+    return None
+
+
+def _mk(m: re.Match) -> Optional[dt.date]:
+    y, mo, d = _year(m.group("y")), _md(m.group("m")), _md(m.group("d"))
+    if not (y and mo and d):
+        return None
+    if not (1980 <= y <= 2100):
+        return None
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def find_dates(s: str) -> list[FoundDate]:
+    """Every date in ``s`` (a flat view) with a time and a range end when written."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for m in DATE_COMPACT.finditer(s):
+        # "缴款日期 20240924" (bank receipts): eight digits count only right after a date label
+        if re.search(r"(?:日期|时间)[：]?$", s[max(0, m.start() - 6):m.start()]):
+            d = _mk(m)
+            if d:
+                found.append(FoundDate(d, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    for rx in (DATE_CN, DATE_NUM):
+        for m in rx.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            d = _mk(m)
+            if not d:
+                continue
+            fd = FoundDate(d, m.start(), m.end())
+            t, p = _time_at(s, m.end())
+            if t:
+                fd.time, fd.end = t, p
+            # range: "…9时30分至10时45分", "…起至2024年3月12日10时45分止"
+            r = _RANGE.match(s, fd.end)
+            if r and fd.time:
+                q = r.end()
+                nd = parse_date_at(s, q)
+                if nd:
+                    fd.end_date, q = nd
+                t2, q2 = _time_at(s, q)
+                if t2:
+                    if not fd.end_date and t2 < fd.time and int(t2[:2]) + 12 < 24:
+                        # "下午2时10分至3时": the end inherits the afternoon
+                        t2 = f"{int(t2[:2]) + 12:02d}{t2[2:]}"
+                    fd.end_time, fd.end = t2, q2
+                    if s.startswith("止", fd.end):
+                        fd.end += 1
+            taken.append((m.start(), fd.end))
+            found.append(fd)
+    found.sort(key=lambda f: f.start)
+    # "时间：2024年3月12日9时30分起 …… 10时45分止" (end written separately, time only)
+    for f in found:
+        if f.time and not f.end_time and s.startswith("起", f.end):
+            m = re.compile(r"(?:至|到)?(\d{1,2}[时:：]\d{0,2}分?)止").search(s, f.end, f.end + 30)
+            if m:
+                t2, _ = _time_at(m.group(1), 0)
+                f.end_time = t2
+    return found
+
+
+def _label_role(ctx: str) -> Optional[str]:
+    last = None
+    for m in _LABEL_RE.finditer(ctx):
+        last = m
+    if not last:
+        return None
+    for i, (_, role) in enumerate(_LABELS):
+        if last.group(f"r{i}") is not None:
+            return role
+    return None
+
+
+def assign_roles(dt_: DocText, found: list[FoundDate], doc_type: str) -> None:
+    s = dt_.flat
+    prev_end = 0
+    own = OWN_ROLE.get(doc_type, "other")
+    for f in found:
+        ctx = s[max(prev_end, f.start - 14):f.start]
+        # a label of an earlier sentence does not reach over its full stop
+        cut = max(ctx.rfind("。"), ctx.rfind("；"))
+        if cut >= 0:
+            ctx = ctx[cut + 1:]
+        role = _label_role(ctx)
+        if role == "generic_time":
+            role = own if doc_type in RECORD_TYPES else None
+        if role in ("approved",) and doc_type == "filing":
+            role = "filed"       # the head's approval of a filing form is the filing date
+        if role == "served" and doc_type == "prior_notice":
+            role = "notice_served"
+        if role is None:
+            after = s[f.end:f.end + 20]
+            for pat, r in _AFTER:
+                if re.match(pat, after):
+                    role = r
+                    break
+        f.labelled = role is not None and role != "signed"
+        f.role = role or "other"
+        prev_end = f.end
+
+
+def own_date(dt_: DocText, found: list[FoundDate], doc_type: str) -> Optional[FoundDate]:
+    """The document's own date: a record's time line, else the last date of the 落款 area."""
+    if not found:
+        return None
+    own = OWN_ROLE.get(doc_type)
+    if doc_type in RECORD_TYPES:
+        for f in found:
+            if f.role == own and f.time:
+                return f
+        for f in found:
+            if f.role == own:
+                return f
+    if doc_type == "service_receipt":
+        for f in found:
+            if f.role == "served":
+                return f
+    n = len(dt_.flat)
+    # the closing block: the last ~400 characters, or all of a short form
+    tail_start = max(0, min(n - 200, max(int(n * 0.7), n - 400)))
+    tail = [f for f in found if f.start >= tail_start and f.role in ("other", "signed", own, "approved", "decided")]
+    if tail:
+        return tail[-1]
+    if doc_type in ISSUED_TYPES:
+        return None    # a notice or decision is dated in its closing block; a fact date is not its date
+    unl = [f for f in found if f.role in ("other", "signed", own)]
+    if unl:
+        return unl[-1]
+    return found[-1]
+
+
+def date_facts(dt_: DocText, doc_type: str) -> tuple[list[DateFact], Optional[FoundDate], list[FoundDate]]:
+    found = find_dates(dt_.flat)
+    assign_roles(dt_, found, doc_type)
+    own = own_date(dt_, found, doc_type)
+    own_role = OWN_ROLE.get(doc_type, "other")
+    facts: list[DateFact] = []
+    for f in found:
+        role = f.role
+        if f is own and role in ("other", "signed", "approved") and own_role != "other":
+            role = own_role
+        facts.append(DateFact(role=role, date=f.date, page=dt_.page_f(f.start),
+                              quote=dt_.quote_f(max(0, f.start - 12), f.end), time=f.time))
+    return facts, own, found
+
+
+def record_times(own: Optional[FoundDate]) -> tuple[Optional[str], Optional[str]]:
+    if not own or not own.time:
+        return None, None
+    start = f"{own.date.isoformat()} {own.time}"
+    end = None
+    if own.end_time:
+        end = f"{(own.end_date or own.date).isoformat()} {own.end_time}"
+    return start, end
+
+
+def blank_date_residue(dt_: DocText) -> list[Evidence]:
+    """A "年 月 日" left blank in a template (no digits before 年, between 年/月/日)."""
+    out = []
+    for m in re.finditer(r"(?<![\d〇零○一二三四五六七八九十OoΟ出生])年[_\s]*月[_\s]*日", dt_.flat):
+        out.append(dt_.ev_f(max(0, m.start() - 10), m.end()))
+    return out
+
+
+_YEARISH = re.compile(r"(?:19|20)\d{2}|[二〇OoΟ○零]{2,}|[〇○零Oo][一二三四五六七八九]")
+
+
+def date_illegible(dt_: DocText, found: list[FoundDate]) -> Optional[Evidence]:
+    """A date-shaped line in the closing block that did not parse (a seal over the date on a
+    scan: "所”二o五二月+七日", "OO二La四月富有"): the date is there but unreadable, not missing."""
+    spans = dt_.line_spans
+    lines = dt_.lines.split("\n")
+    seen = 0
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i].strip()
+        if not ln or re.fullmatch(r"[-—\d\s]{1,6}", ln):
+            continue          # blank, or the printed page number
+        seen += 1
+        if seen > 5:
+            break
+        a, b = spans[i]
+        fa, fb = dt_.l2f(a), dt_.l2f(b)
+        if any(fa <= f.start < fb for f in found):
+            continue
+        marks = sum(ln.count(c) for c in "年月日")
+        above = lines[i - 1] if i > 0 else ""
+        under_agency = bool(re.search(r"局|委员会|政府|执法|大队|支队", above))
+        if (marks >= 2 or (marks >= 1 and (_YEARISH.search(ln) or under_agency))) and len(ln) <= 30:
+            return dt_.ev_l(a, b)
+    return None

@@ -1,0 +1,85 @@
+"""Label: value fields of forms and headers ("当事人：…", "法定代表人 张三", table cells)."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator, Optional
+
+from .text import DocText
+
+# Labels whose presence ends the value of the previous field even without a colon.
+_STRONG = (
+    r"法定代表人|法人代表|主要负责人|负责人|经营者|统一社会信用代码|社会信用代码|信用代码|营业执照(?:注册)?号(?:码)?|注册号|"
+    r"身份证(?:件)?(?:号码|号)?|公民身份号码|联系电话|电话|手机|住所(?:地)?|地址|住址|经营场所|经营地址|注册地址|性别|年龄|"
+    r"民族|职务|邮编|邮政编码|出生(?:日期|年月)?|工作单位|文化程度|与本案关系|案由|案件来源|执法证(?:件)?(?:号码|编号|号)|"
+    r"证件(?:号码|号)|执法人员|承办人|检查人|询问人|记录人|被询问人|被检查人|当事人|名称|现场负责人|见证人|"
+    r"送达(?:文书|时间|地点|方式|人)|受送达人|签收人|收件人|时间|地点|日期"
+)
+ALL_LABELS_RE = re.compile(rf"(?:{_STRONG})")
+_STOP_PUNCT = "，。；,;"
+
+
+def _orig_gap_after(dt_: DocText, lpos: int) -> bool:
+    """Was there whitespace in the original text right before line-view offset ``lpos``?"""
+    if lpos <= 0 or lpos >= len(dt_.lines):
+        return False
+    return dt_.lmap[lpos] - dt_.lmap[lpos - 1] > 1
+
+
+def label_values(dt_: DocText, label: str, stop_at_labels: bool = True,
+                 weak_ok: Optional[Callable[[str], bool]] = None) -> Iterator[tuple[str, int, int, str]]:
+    """(value, start, end, label) for each occurrence of ``label`` used as a field label.
+
+    A label counts when a colon follows it, when it starts a line, or when the original text
+    had a gap after it (a table cell); a word of running prose is not a label.  The value runs
+    to the end of the line, sentence punctuation, or the next known label.  Offsets are in
+    ``dt_.lines``.  Without a colon the label may be a word of prose ("经查，当事人自2024年…",
+    a line starting "当事人逾期不履行的"): its value is kept only when ``weak_ok`` accepts it.
+    """
+    s = dt_.lines
+    for m in re.finditer(rf"(?:{label})", s):
+        a, b = m.start(), m.end()
+        # "当事人（单位）：", "被处罚人（个人）名称：": a short note between label and colon
+        pm = re.match(r"[（(][^）)\n]{1,6}[）)](?:名称|姓名)?(?=[：；])", s[b:b + 12])
+        if pm:
+            b += pm.end()
+        # OCR reads a colon as a semicolon now and then; right after a label it can only be a colon
+        colon = s.startswith("：", b) or (s.startswith("；", b) and b + 1 < len(s) and s[b + 1] != "\n")
+        line_start = a == 0 or s[a - 1] == "\n" or re.match(r"[\d一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]", s[max(0, a - 4):a]) is not None
+        after_sep = a > 0 and s[a - 1] in "，。；、（(|" or _orig_gap_before(dt_, a)
+        gap = _orig_gap_after(dt_, b)
+        if not (colon or gap or line_start or after_sep):
+            continue
+        if not colon and not gap and s[b:b + 1] in ("的", "在", "于", "对", "已", "未", "是", "为", "因", "应", "有", "进", "称", "所", "向"):
+            continue
+        vs = b + 1 if colon else b
+        ve = vs
+        while ve < len(s) and s[ve] != "\n" and s[ve] not in _STOP_PUNCT:
+            ve += 1
+        # value on the next line (a label alone in its cell); a label word ending a line of prose
+        # ("本局决定对当事人\n作出如下…") is not a cell
+        if ve == vs and ve < len(s) and s[ve] == "\n" and (colon or line_start):
+            nl_end = s.find("\n", ve + 1)
+            nl_end = len(s) if nl_end < 0 else nl_end
+            nxt = s[ve + 1:nl_end]
+            if nxt and not ALL_LABELS_RE.match(nxt) and len(nxt) <= 60:
+                vs, ve = ve + 1, ve + 1
+                while ve < len(s) and s[ve] != "\n" and s[ve] not in _STOP_PUNCT:
+                    ve += 1
+        val = s[vs:ve]
+        if stop_at_labels and val:
+            for lm in ALL_LABELS_RE.finditer(val):
+                if lm.start() == 0:
+                    continue
+                nxt_colon = val.startswith("：", lm.end())
+                if nxt_colon or _orig_gap_before(dt_, vs + lm.start()) or len(lm.group(0)) >= 3:
+                    val = val[:lm.start()]
+                    break
+        if not colon and val and weak_ok is not None and not weak_ok(val):
+            continue   # no colon: a table cell or running prose ("当事人逾期不履行的"); the value must look right
+        yield val, a, vs + len(val), m.group(0)
+
+
+def _orig_gap_before(dt_: DocText, lpos: int) -> bool:
+    if lpos <= 0 or lpos >= len(dt_.lmap):
+        return False
+    return dt_.lmap[lpos] - dt_.lmap[lpos - 1] > 1

@@ -1,0 +1,215 @@
+"""The party (当事人): name, kind, credit code / ID number, address, legal representative."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from dossier_review.model import Evidence, Party
+
+from .labels import label_values, ALL_LABELS_RE
+from .nlp import is_person_name
+from .text import DocText
+
+# labels that name the party, strongest first; a document may use several
+NAME_LABELS = [
+    r"当事人(?:名称|姓名)?", r"被处罚(?:人|单位)(?:名称|姓名)?", r"被检查(?:人|单位|对象)(?:名称)?",
+    r"检查对象", r"被调查(?:人|单位)", r"违法(?:行为人|单位|主体)", r"(?:单位|企业|经营者|个体工商户|商户|店铺)名称",
+    r"字号(?:名称)?", r"名称", r"受送达人",
+]
+ID_LABELS = {
+    "credit_code": r"统一社会信用代码|社会信用代码|信用代码|统一代码",
+    "id_card": r"(?:公民)?身份证(?:件)?(?:号码|号)?|公民身份号码|身份号码",
+    "other": r"营业执照(?:注册)?(?:号码|号|编号)|注册号|组织机构代码|证照(?:号码|编号)|证件(?:号码|号)|许可证(?:号|编号)",
+}
+ADDRESS_LABELS = r"住所(?:地)?|地址|住址|经营场所|经营地址|注册地址|联系地址|营业场所|生产经营场所|经营地点|单位地址|家庭住址"
+REP_LABELS = r"法定代表人|法人代表|主要负责人|(?<!现场)(?<!单位)负责人|经营者|投资人|业主"
+_ADDRESSY = re.compile(r"[省市区县镇乡村路街道号室楼幢栋巷弄组社区园层]")
+
+# GB 32100: 18 chars from 0-9 and 21 capitals (no I O S V Z)
+CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
+ID_CARD = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
+
+ORG_SUFFIX = re.compile(
+    r"(?:公司|厂|店|商店|超市|商行|经营部|门市部|门市|中心|社|合作社|场|馆|院|所|行|站|部|酒店|宾馆|饭店|餐厅|"
+    r"餐馆|药房|药店|诊所|企业|集团|工作室|事务所|会所|学校|幼儿园|医院|协会|委员会|研究所|銀行|银行|公寓|农场|"
+    r"养殖场|加工厂|作坊|摊|档|铺|坊|吧|网吧|KTV|ktv|会馆|俱乐部|车行|车队|物流|货运|驾校)(?:[（(][^）)]{1,12}[）)])?$")
+_INDIVIDUAL_BUSINESS = re.compile(r"个体工商户|个体户|个体经营")
+_NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·\-]{2,60}$")
+_PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+_JUNK_VALUES = re.compile(r"^(?:无|/|／|\\|-|—|签名|签字|盖章|\(签名\)|（签名）)$")
+
+
+def _clean_value(v: str) -> str:
+    v = v.strip("：:，,。；; ")
+    v = re.sub(r"[（(](?:以下(?:简称|称)|下称)[^）)]*[）)]", "", v)
+    v = re.sub(r"[（(](?:签名|签字|盖章|签章|捺印)[）)]$", "", v)
+    return v.strip("：:，,。；; ")
+
+
+def validate_credit_code(code: str) -> bool:
+    """GB 32100-2015 check character."""
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    if len(code) != 18 or any(c not in alphabet for c in code):
+        return False
+    total = sum(alphabet.index(c) * w for c, w in zip(code[:17], weights))
+    return alphabet[(31 - total % 31) % 31] == code[17]
+
+
+def validate_id_card(num: str) -> bool:
+    """GB 11643-1999 check digit."""
+    if not re.fullmatch(r"\d{17}[\dXx]", num):
+        return False
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(c) * w for c, w in zip(num[:17], weights))
+    return "10X98765432"[total % 11] == num[17].upper()
+
+
+def _looks_like_party(v: str) -> bool:
+    v = _clean_value(v)
+    return bool(ORG_SUFFIX.search(v)) or bool(_PERSON.match(v) and is_person_name(v))
+
+
+def find_name(dt_: DocText) -> Optional[tuple[str, Evidence, str]]:
+    for label in NAME_LABELS:
+        for val, s, e, lab in label_values(dt_, label, weak_ok=_looks_like_party):
+            v = _clean_value(val)
+            if not v or _JUNK_VALUES.match(v) or not _NAME_OK.match(v):
+                continue
+            if ALL_LABELS_RE.fullmatch(v):
+                continue
+            # "文书名称：行政处罚决定书", "案件名称：某公司…案": not the party
+            if lab == "名称" and re.search(r"(?:文书|案件|物品|商品|产品|货物|证据|药品|食品|项目|品)$", dt_.lines[max(0, s - 4):s]):
+                continue
+            if re.search(r"(?:决定书|告知书|通知书|笔录|审批表|回证|报告|一案|案)$", v):
+                continue
+            # a short value that is neither an organisation nor a person's name ("确认", "签字")
+            if len(v) <= 4 and not ORG_SUFFIX.search(v) and not is_person_name(v):
+                continue
+            return v, dt_.ev_l(s, e), lab
+    # a notice or decision addressed to the party: "宁波某某机械制造有限公司：" alone on a line
+    spans = dt_.line_spans
+    for i, line in enumerate(dt_.lines.split("\n")[:8]):
+        m = re.fullmatch(r"([\u4e00-\u9fffA-Za-z0-9（）()·]{2,40})[：]", line)
+        if m and _looks_like_party(m.group(1)):
+            a, b = spans[i]
+            return m.group(1), dt_.ev_l(a, b), "salutation"
+    return None
+
+
+def find_ids(dt_: DocText) -> tuple[Optional[str], Optional[str], Optional[Evidence]]:
+    for kind in ("credit_code", "id_card", "other"):
+        for val, s, e, _ in label_values(dt_, ID_LABELS[kind], stop_at_labels=True):
+            v = re.sub(r"[^0-9A-Za-z]", "", val)
+            if not v:
+                continue
+            if kind == "credit_code":
+                m = CREDIT_CODE.search(v.upper())
+                if m:
+                    return m.group(0), "credit_code", dt_.ev_l(s, e)
+                if len(v) >= 15:
+                    return v.upper()[:18], "credit_code", dt_.ev_l(s, e)
+            elif kind == "id_card":
+                m = ID_CARD.search(v)
+                if m:
+                    return m.group(0).upper(), "id_card", dt_.ev_l(s, e)
+                if CREDIT_CODE.fullmatch(v.upper()):
+                    return v.upper(), "credit_code", dt_.ev_l(s, e)
+            else:
+                if CREDIT_CODE.fullmatch(v.upper()):
+                    return v.upper(), "credit_code", dt_.ev_l(s, e)
+                if len(v) >= 8:
+                    return v, "other", dt_.ev_l(s, e)
+    # no label: an 18-character credit code or ID number standing on its own
+    for rx, kind in ((CREDIT_CODE, "credit_code"), (ID_CARD, "id_card")):
+        m = rx.search(dt_.lines)
+        if m and (kind == "id_card" or not m.group(0).isdigit()):
+            return m.group(0).upper(), kind, dt_.ev_l(max(0, m.start() - 10), m.end())
+    return None, None, None
+
+
+def find_address(dt_: DocText) -> Optional[tuple[str, Evidence]]:
+    for val, s, e, _ in label_values(dt_, ADDRESS_LABELS, weak_ok=lambda v: bool(_ADDRESSY.search(v))):
+        v = _clean_value(val)
+        if len(v) >= 4 and not _JUNK_VALUES.match(v) and _ADDRESSY.search(v):
+            return v, dt_.ev_l(s, e)
+    return None
+
+
+def find_representative(dt_: DocText) -> Optional[tuple[str, Evidence]]:
+    """法定代表人/负责人/经营者: a person's name after the label ("负责人审批意见" is not one)."""
+    for val, s, e, _ in label_values(dt_, REP_LABELS + r"(?!意见|审批|审核|签名|签字|签章|（签)"):
+        v = _clean_value(val)
+        v = re.sub(r"^(?:姓名|名字)[：]?", "", v)
+        m = re.match(r"^[\u4e00-\u9fff·]{2,5}", v)
+        if not m or ALL_LABELS_RE.match(m.group(0)):
+            continue
+        # "张三职务经理": the name stops at the next label word
+        run = re.split(r"职务|性别|电话|身份|年龄|住址|联系|手机|（", m.group(0))[0]
+        for k in (len(run), 3, 2):
+            if 2 <= k <= len(run) and is_person_name(run[:k]):
+                return run[:k], dt_.ev_l(s, e)
+    return None
+
+
+def kind_of(name: str, id_kind: Optional[str]) -> Optional[str]:
+    if id_kind == "credit_code":
+        return "organisation"
+    if ORG_SUFFIX.search(name) or len(name) > 6:
+        return "organisation"
+    if _PERSON.match(name):
+        return "individual"
+    return None
+
+
+def extract_party(dt_: DocText, party_context: bool = True) -> Optional[Party]:
+    found = find_name(dt_)
+    id_number, id_kind, id_ev = find_ids(dt_)
+    addr = find_address(dt_)
+    rep = find_representative(dt_)
+    if not found and not id_number:
+        return None
+    if not found and not party_context:
+        # an ID without a party label (a witness's or respondent's) is not the party's
+        return None
+    p = Party()
+    if found:
+        p.name, ev, _ = found
+        p.evidence.append(ev)
+    p.id_number, p.id_kind = id_number, id_kind
+    if id_ev:
+        p.evidence.append(id_ev)
+    if addr:
+        p.address = addr[0]
+        p.evidence.append(addr[1])
+    if rep and rep[0] != p.name:
+        p.representative = rep[0]
+        p.evidence.append(rep[1])
+    if p.name:
+        p.kind = kind_of(p.name, p.id_kind)
+        if p.kind == "individual" and p.id_kind == "credit_code":
+            p.kind = "organisation"
+    elif p.id_kind == "credit_code":
+        p.kind = "organisation"
+    elif p.id_kind == "id_card":
+        p.kind = "individual"
+    # 个体工商户: the 字号 is the party and the operator its representative (北京2016 3.5)
+    if _INDIVIDUAL_BUSINESS.search(dt_.flat[:600]) and p.name and p.kind == "organisation":
+        p.individual_business = True
+    return p
+
+
+def merge_parties(parties: list[Party]) -> Party:
+    """The dossier's party: the first non-empty value of each field, in the order given."""
+    out = Party()
+    for p in parties:
+        if p is None:
+            continue
+        for f in ("name", "kind", "id_number", "id_kind", "address", "representative", "individual_business"):
+            if getattr(out, f) is None and getattr(p, f, None) is not None:
+                if f in ("id_number", "id_kind") and out.id_number is not None:
+                    continue
+                setattr(out, f, getattr(p, f))
+        if not out.evidence:
+            out.evidence = list(p.evidence)
+    return out

@@ -1,0 +1,188 @@
+"""Views of a document's text that the extractors share, and Chinese-number parsing.
+
+Extractors work on compacted views (whitespace removed) so that OCR spacing and table layouts
+do not break patterns, but every match is mapped back to an offset of ``Document.text`` so the
+page number and the quote come from the real page text.
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Optional
+
+import cn2an
+
+from dossier_review.model import Document, Evidence
+
+QUOTE_MAX = 120
+
+# Full-width letters/digits become ASCII and the ASCII forms of the punctuation the patterns
+# care about become the canonical Chinese forms; every replacement is one character for one,
+# so offsets stay valid.
+_CANON = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_CANON.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_CANON.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_CANON.update({"(": "（", ")": "）", ":": "：", ";": "；", "\u3000": " ", "＄": "$",
+               "﹝": "〔", "﹞": "〕", "．": ".", "￥": "¥", "／": "/", "－": "-",
+               "Ｘ": "X", "﹙": "（", "﹚": "）", "＿": "_", "﹖": "？"})
+_CANON_TABLE = str.maketrans(_CANON)
+
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000]")
+
+CN_DIGITS = "〇零○Ｏ一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬亿億"
+CN_NUM = f"[{CN_DIGITS}]"
+NUM = rf"(?:\d+|{CN_NUM}+)"
+
+SENT_END = "。！？；!?"
+
+
+def canon(text: str) -> str:
+    return text.translate(_CANON_TABLE)
+
+
+def _compact(text: str, keep_newlines: bool) -> tuple[str, list[int]]:
+    out: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if not keep_newlines:
+                continue
+        elif _WS.match(ch):
+            continue
+        out.append(ch)
+        idx.append(i)
+    idx.append(len(text))
+    return "".join(out), idx
+
+
+def to_int(token: str) -> Optional[int]:
+    """An integer written in Arabic or Chinese numerals (第一百二十五, 十五, 二〇二四, 两)."""
+    if token is None:
+        return None
+    token = token.strip()
+    if not token:
+        return None
+    if token.isdigit():
+        return int(token)
+    token = token.replace("○", "〇").replace("Ｏ", "〇").replace("萬", "万").replace("億", "亿")
+    try:
+        value = cn2an.cn2an(token, "smart")
+    except Exception:
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class DocText:
+    """One document's text with a line view and a flat (no line breaks) view.
+
+    ``lines`` keeps line breaks (label: value rows end at a line break); ``flat`` drops them
+    (a sentence of a decision runs over several lines).  Offsets of both map back to
+    ``Document.text`` through ``lmap`` / ``fmap``.
+    """
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text or ""
+        c = canon(self.text)
+        self.lines, self.lmap = _compact(c, keep_newlines=True)
+        self.flat, self.fmap = _compact(c, keep_newlines=False)
+        # span boundaries in Document.text, so quotes never run over onto another page
+        self._bounds: list[tuple[int, int, int]] = []
+        pos = 0
+        for span in doc.spans:
+            length = span.end - span.start
+            self._bounds.append((pos, pos + length, span.page))
+            pos += length + 1
+
+    # ------------------------------------------------------------------ positions
+    def orig_f(self, pos: int) -> int:
+        return self.fmap[min(max(pos, 0), len(self.fmap) - 1)]
+
+    def orig_l(self, pos: int) -> int:
+        return self.lmap[min(max(pos, 0), len(self.lmap) - 1)]
+
+    def l2f(self, pos: int) -> int:
+        """Flat offset of a line-view offset (first flat char at or after it)."""
+        import bisect
+        return bisect.bisect_left(self.fmap, self.orig_l(pos))
+
+    def page_f(self, pos: int) -> int:
+        return self.doc.page_of(self.orig_f(pos))
+
+    def page_l(self, pos: int) -> int:
+        return self.doc.page_of(self.orig_l(pos))
+
+    # ------------------------------------------------------------------ quotes
+    def _quote_orig(self, a: int, b: int) -> str:
+        if self._bounds:
+            for lo, hi, _ in self._bounds:
+                if lo <= a <= hi:
+                    b = min(b, hi)
+                    break
+        s = self.text[a:b].replace("\n", "")
+        s = re.sub(r"\s{2,}", " ", s).strip()
+        return s
+
+    def quote_f(self, start: int, end: int, pad: int = 0) -> str:
+        start = max(0, start - pad)
+        end = min(len(self.flat), end + pad)
+        if end - start > QUOTE_MAX:
+            end = start + QUOTE_MAX
+        a = self.orig_f(start)
+        b = self.fmap[end - 1] + 1 if end > start else a
+        return self._quote_orig(a, b)[:QUOTE_MAX]
+
+    def quote_l(self, start: int, end: int) -> str:
+        if end - start > QUOTE_MAX:
+            end = start + QUOTE_MAX
+        a = self.orig_l(start)
+        b = self.lmap[end - 1] + 1 if end > start else a
+        return self._quote_orig(a, b)[:QUOTE_MAX]
+
+    def ev_f(self, start: int, end: int, pad: int = 0) -> Evidence:
+        return Evidence(page=self.page_f(start), quote=self.quote_f(start, end, pad))
+
+    def ev_l(self, start: int, end: int) -> Evidence:
+        return Evidence(page=self.page_l(start), quote=self.quote_l(start, end))
+
+    # ------------------------------------------------------------------ sentences
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) in ``flat`` of each sentence (ended by 。！？；)."""
+        out = []
+        start = 0
+        for m in re.finditer(rf"[{SENT_END}]", self.flat):
+            if m.end() - start > 1:
+                out.append((start, m.end()))
+            start = m.end()
+        if len(self.flat) - start > 1:
+            out.append((start, len(self.flat)))
+        return out
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return max(0, pos - 60), min(len(self.flat), pos + 60)
+
+    @cached_property
+    def line_spans(self) -> list[tuple[int, int]]:
+        out = []
+        pos = 0
+        for line in self.lines.split("\n"):
+            out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
+    def sentence_quote(self, pos: int, focus: Optional[tuple[int, int]] = None) -> Evidence:
+        """Evidence for the sentence around flat offset ``pos``, cut to QUOTE_MAX around ``focus``."""
+        s, e = self.sentence_at(pos)
+        if e - s > QUOTE_MAX:
+            a, b = focus or (pos, pos + 1)
+            mid = (a + b) // 2
+            s = max(s, mid - QUOTE_MAX // 2)
+            e = min(e, s + QUOTE_MAX)
+        return self.ev_f(s, e)

@@ -1,0 +1,12 @@
+"""Stage 1 — ingest: PDF / image / folder → ``Dossier`` whose pages carry text.
+
+Text comes from the PDF text layer where a page has a usable one and from Tesseract (chi_sim)
+otherwise; OCR runs in a process pool with results cached in SQLite.  See ``core.ingest``.
+"""
+from .cache import OcrCache, default_path as default_cache_path
+from .core import describe, ingest, text_layer_usable
+from .normalize import normalize
+from .ocr import LOW_CONFIDENCE, PSM, tesseract_info
+
+__all__ = ["ingest", "normalize", "describe", "text_layer_usable", "OcrCache", "default_cache_path",
+           "LOW_CONFIDENCE", "PSM", "tesseract_info"]

@@ -1,0 +1,381 @@
+"""OCR of one page image: seal detection, straightening, Tesseract, word boxes and confidence.
+
+Runs inside pool workers, one Tesseract process at a time per worker with
+``OMP_THREAD_LIMIT=1`` (Tesseract's own OpenMP threads make a page 5–8× slower when every core
+already runs a worker).  The page goes to Tesseract as an uncompressed PGM: writing a PNG of an
+A4 page at 300 dpi costs ~0.4 s, the PGM a few milliseconds.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from ..errors import MissingDependencyError
+from . import seal as _seal
+from . import straighten
+
+LANG = "chi_sim"
+# psm 3 (automatic layout, no OSD) reads official documents with tables best
+# (`bench/ingest.py --psm 3 4 6 11`, CER after straightening and seal removal):
+#   决定书 + 送达 table + seal: psm3 3.7 %, psm4 3.9 %, psm6 12.2 %, psm11 13.4 %
+#   立案审批表-style form:       psm3 1.4 %, psm4 0.7 %, psm6 30.0 %, psm11 1.4 %
+#   询问笔录 at 11 pt:           psm3 3.5 %, psm4 3.5 %, psm6 3.5 %,  psm11 14.0 %
+# psm 4 is as accurate but ~30 % slower; psm 1 adds OSD at the cost of a second full pass.
+PSM = 3
+LOW_CONFIDENCE = 0.6
+# an unsure up/down decision is checked by reading a strip of the page both ways
+_CHECK_STRIP = 0.10  # of the page height: three to five lines of body text
+# every Tesseract started from this process (pytesseract inherits the environment) runs single-threaded
+os.environ["OMP_THREAD_LIMIT"] = "1"
+_OCR_ENV = {**os.environ}
+# one OpenCV thread per worker for the same reason: the pool already fills every core
+cv2.setNumThreads(1)
+
+
+@dataclass
+class TesseractInfo:
+    path: str
+    version: str
+    langs: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def tesseract_info() -> TesseractInfo:
+    """Locate tesseract and its chi_sim data, or raise MissingDependencyError saying how to install."""
+    exe = os.environ.get("TESSERACT_CMD") or shutil.which("tesseract")
+    if not exe:
+        raise MissingDependencyError(
+            "tesseract is not installed; install it (Debian/Ubuntu: apt-get install tesseract-ocr "
+            "tesseract-ocr-chi-sim) or run scripts/setup.sh")
+    try:
+        ver = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30, env=_OCR_ENV)
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, env=_OCR_ENV)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise MissingDependencyError(f"tesseract at {exe} cannot be run: {exc}") from exc
+    version = (ver.stdout or ver.stderr).splitlines()[0].strip() if (ver.stdout or ver.stderr) else "tesseract ?"
+    names = tuple(l.strip() for l in langs.stdout.splitlines()[1:] if l.strip())
+    if LANG not in names:
+        raise MissingDependencyError(
+            f"tesseract has no {LANG} language data (found: {', '.join(names) or 'none'}); "
+            "install tesseract-ocr-chi-sim or put chi_sim.traineddata in TESSDATA_PREFIX")
+    return TesseractInfo(exe, version, names)
+
+
+def _lines_from_tsv(rows: list[dict]) -> tuple[str, list[tuple], float]:
+    """Raw text (one line per Tesseract line, wide gaps kept as two spaces), word boxes, confidence."""
+    words = []
+    lines: dict[tuple, list[dict]] = {}
+    order: list[tuple] = []
+    for r in rows:
+        if r.get("level") != "5":
+            continue
+        text = (r.get("text") or "").strip()
+        if not text:
+            continue
+        try:
+            conf = float(r["conf"])
+            left, top, width, height = (int(r[k]) for k in ("left", "top", "width", "height"))
+        except (KeyError, ValueError):
+            continue
+        key = (r["block_num"], r["par_num"], r["line_num"])
+        if key not in lines:
+            lines[key] = []
+            order.append(key)
+        w = {"text": text, "left": left, "top": top, "width": width, "height": height, "conf": max(conf, 0.0) / 100.0}
+        lines[key].append(w)
+        words.append(w)
+    out: list[str] = []
+    prev_block = None
+    for key in order:
+        ws = lines[key]
+        if prev_block is not None and key[0] != prev_block:
+            out.append("")  # a new block (paragraph / table cell) as Tesseract's text output does
+        prev_block = key[0]
+        height = float(np.median([w["height"] for w in ws])) or 1.0
+        parts = [ws[0]["text"]]
+        for a, b in zip(ws, ws[1:]):
+            gap = b["left"] - (a["left"] + a["width"])
+            # a gap wider than ~2 characters separates table cells or label and value
+            parts.append("  " if gap > 2.0 * height else " ")
+            parts.append(b["text"])
+        out.append("".join(parts))
+    total = sum(len(w["text"]) for w in words)
+    conf = sum(w["conf"] * len(w["text"]) for w in words) / total if total else 0.0
+    return "\n".join(out), words, conf
+
+
+def run_tesseract(gray: np.ndarray, dpi: int, psm: int = PSM) -> tuple[str, list[dict], float]:
+    """Tesseract on a grey page: (raw text, word boxes, confidence 0..1)."""
+    import pytesseract
+
+    info = tesseract_info()
+    pytesseract.pytesseract.tesseract_cmd = info.path
+    with tempfile.TemporaryDirectory(prefix="dr-ocr-") as tmp:
+        src = os.path.join(tmp, "page.pgm")
+        cv2.imwrite(src, gray)
+        # a path, not an image: pytesseract would otherwise re-encode the page as PNG
+        data = pytesseract.image_to_data(src, lang=LANG, config=f"--psm {int(psm)} --dpi {int(dpi)}",
+                                         output_type=pytesseract.Output.DICT, timeout=600)
+    keys = ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height", "conf", "text")
+    rows = [{k: str(data[k][i]) for k in keys} for i in range(len(data["text"]))]
+    return _lines_from_tsv(rows)
+
+
+def _rows_from_words(words: list[dict]) -> str:
+    """Text lines rebuilt from word boxes: words whose vertical centres fall in one band form a
+    line, left to right; a gap wider than two characters becomes two spaces."""
+    if not words:
+        return ""
+    ws = sorted(words, key=lambda w: w["top"] + w["height"] / 2.0)
+    rows: list[list[dict]] = []
+    for w in ws:
+        centre = w["top"] + w["height"] / 2.0
+        if rows:
+            last = rows[-1]
+            band_c = float(np.median([x["top"] + x["height"] / 2.0 for x in last]))
+            band_h = float(np.median([x["height"] for x in last]))
+            if abs(centre - band_c) <= 0.5 * max(band_h, w["height"]):
+                last.append(w)
+                continue
+        rows.append([w])
+    out = []
+    for row in rows:
+        row.sort(key=lambda w: w["left"])
+        h = float(np.median([w["height"] for w in row])) or 1.0
+        parts = [row[0]["text"]]
+        for a, b in zip(row, row[1:]):
+            parts.append("  " if b["left"] - (a["left"] + a["width"]) > 2.0 * h else " ")
+            parts.append(b["text"])
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
+def _text_strip(gray: np.ndarray, dpi: int) -> np.ndarray:
+    """The band of the page densest in character-sized marks, for a quick two-way reading test.
+
+    Photos and filled boxes are left out: they are the densest ink on an evidence page but hold
+    nothing to read.
+    """
+    h = gray.shape[0]
+    band = max(int(h * _CHECK_STRIP), 1)
+    scale = min(1.0, straighten.WORK_DPI / float(dpi))
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    ink = straighten.ink_mask(small)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    limit = 0.4 * straighten.WORK_DPI  # 10 mm: larger blobs are not characters
+    keep = (stats[:, cv2.CC_STAT_WIDTH] < limit) & (stats[:, cv2.CC_STAT_HEIGHT] < limit)
+    keep[0] = False
+    rows = (keep[labels]).sum(axis=1).astype(float)
+    sband = max(int(band * scale), 1)
+    csum = np.concatenate([[0.0], np.cumsum(rows)])
+    sums = csum[sband:] - csum[:-sband]
+    top = int(int(np.argmax(sums)) / scale) if len(sums) else 0
+    return gray[top:top + band]
+
+
+def _two_way_confidence(a: np.ndarray, b: np.ndarray, dpi: int) -> tuple[float, float]:
+    """Mean word confidence of the densest text strip read as in ``a`` and as in ``b``.
+
+    Both strips go to one Tesseract call (stacked, a white gap between) to pay its start-up once.
+    """
+    sa, sb = _text_strip(a, dpi), _text_strip(b, dpi)
+    width = max(sa.shape[1], sb.shape[1])
+    paper = int(np.percentile(a[::16, ::16], 90))
+    gap = np.full((max(dpi // 3, 20), width), paper, np.uint8)
+
+    def pad(x):
+        return np.pad(x, ((0, 0), (0, width - x.shape[1])), constant_values=paper)
+
+    stacked = np.vstack([pad(sa), gap, pad(sb)])
+    _, words, _ = run_tesseract(stacked, dpi, 6)
+    split = sa.shape[0] + gap.shape[0] / 2.0
+
+    def mean(ws):
+        n = sum(len(w["text"]) for w in ws)
+        return sum(w["conf"] * len(w["text"]) for w in ws) / n if n else 0.0
+
+    top = [w for w in words if w["top"] + w["height"] / 2.0 < split]
+    bottom = [w for w in words if w["top"] + w["height"] / 2.0 >= split]
+    return mean(top), mean(bottom)
+
+
+def process_image(rgb: np.ndarray, dpi: int, psm: int = PSM) -> dict:
+    """Everything ingest learns from one page image; plain data for the cache and the pool."""
+    warnings: list[str] = []
+    if rgb.ndim == 2:
+        gray = rgb
+        seals: list[list[int]] = []
+        seal_looked = False
+    else:
+        seals = _seal.find_seals(rgb, dpi)
+        seal_looked = True
+        gray = cv2.cvtColor(np.ascontiguousarray(rgb[..., :3]), cv2.COLOR_RGB2GRAY)
+        gray = _seal.whiten_seals(gray, rgb, seals)
+    orient = straighten.detect(gray, dpi)
+    upright = straighten.apply(gray, orient)
+    checked = False
+    if not orient.sure:
+        flipped_o = _flip(orient)
+        flipped = straighten.apply(gray, flipped_o)
+        c_keep, c_flip = _two_way_confidence(upright, flipped, dpi)
+        checked = abs(c_flip - c_keep) >= 0.05  # a strip without readable text settles nothing
+        if c_flip > c_keep + 0.05:
+            orient, upright = flipped_o, flipped
+    raw, words, conf = run_tesseract(upright, dpi, psm)
+    if words and conf < LOW_CONFIDENCE and not checked and abs(orient.score) < 0.5:
+        # weak up/down evidence and a poor reading: check the other way up on a strip first
+        # (a low confidence is far more often a poor scan than an upside-down page)
+        flipped_o = _flip(orient)
+        flipped = straighten.apply(gray, flipped_o)
+        c_keep, c_flip = _two_way_confidence(upright, flipped, dpi)
+        if c_flip > c_keep + 0.1:
+            raw2, words2, conf2 = run_tesseract(flipped, dpi, psm)
+            if conf2 > conf:
+                orient, upright, raw, words, conf = flipped_o, flipped, raw2, words2, conf2
+    if words and conf < LOW_CONFIDENCE:
+        # dense ruled tables (卷内目录, forms with many cells) read badly: Tesseract takes the rules
+        # for strokes.  Read once more without them and keep that reading when it is clearly better.
+        unruled = _remove_rules(upright, dpi)
+        if unruled is not None:
+            raw2, words2, conf2 = run_tesseract(unruled, dpi, psm)
+            if conf2 > conf + 0.1:
+                # Tesseract orders the cells of a rule-less table column by column; rows are what
+                # a reader (and the later stages) need, so rebuild the lines from the word boxes
+                raw, words, conf = _rows_from_words(words2), words2, conf2
+                warnings.append("table rules removed for OCR; lines rebuilt row by row")
+    if not words:
+        conf = 0.0
+        scale = min(1.0, straighten.WORK_DPI / float(dpi))
+        if straighten._char_size(straighten.ink_mask(cv2.resize(gray, None, fx=scale, fy=scale))) == 0:
+            conf = 1.0  # a blank page is read with certainty: there is nothing on it
+            warnings.append("blank page")
+        else:
+            warnings.append("no text recognised")
+    elif conf < LOW_CONFIDENCE:
+        warnings.append(f"low OCR confidence {conf:.2f}")
+    box = _transform_box(seals[0], gray.shape, orient) if seals else None
+    return {
+        "raw_text": raw, "words": words, "confidence": round(conf, 4),
+        "width": int(upright.shape[1]), "height": int(upright.shape[0]),
+        "rotation": int(orient.rotation), "skew": float(orient.skew),
+        "red_seal": bool(seals) if seal_looked else None, "red_seal_box": box, "warnings": warnings,
+    }
+
+
+def _remove_rules(gray: np.ndarray, dpi: int) -> np.ndarray | None:
+    """``gray`` with ruled lines (longer than 15 mm) painted paper-white; None when it has none."""
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    length = max(int(dpi * 0.6), 20)
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+    rules = cv2.bitwise_or(horiz, vert)
+    if cv2.countNonZero(rules) < length * 4:  # not even a small table
+        return None
+    rules = cv2.dilate(rules, np.ones((3, 3), np.uint8))
+    out = gray.copy()
+    out[rules > 0] = int(np.percentile(gray[::16, ::16], 90))
+    return out
+
+
+def _flip(o: straighten.Orientation) -> straighten.Orientation:
+    return straighten.Orientation((o.rotation + 180) % 360, o.skew, False, -o.score)
+
+
+def _transform_box(box: list[int], shape: tuple[int, int], orient: straighten.Orientation) -> list[int]:
+    """A box of the original image in the coordinates of the straightened image."""
+    h, w = shape[:2]
+    x, y, bw, bh = box
+    pts = np.array([[x, y], [x + bw, y], [x, y + bh], [x + bw, y + bh]], dtype=float)
+    for _ in range(orient.rotation // 90):
+        # np.rot90 (counter-clockwise): (x, y) -> (y, W - 1 - x); the new width is the old height
+        pts = np.stack([pts[:, 1], w - 1 - pts[:, 0]], axis=1)
+        w, h = h, w
+    if orient.skew:
+        m = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), orient.skew, 1.0)
+        pts = np.hstack([pts, np.ones((4, 1))]) @ m.T
+    x0, y0 = np.clip(pts.min(axis=0), 0, None)
+    x1, y1 = pts.max(axis=0)
+    return [int(x0), int(y0), int(min(x1, w) - x0), int(min(y1, h) - y0)]
+
+
+# --------------------------------------------------------------------------- pool side
+
+_DOCS: dict[str, object] = {}
+_DOCS_PID = os.getpid()
+
+
+def _pdf_doc(path: str):
+    import pypdfium2 as pdfium
+
+    global _DOCS_PID
+    if _DOCS_PID != os.getpid():
+        # a forked pool worker: documents opened by the parent share its file offsets, and two
+        # workers reading through them at once would get each other's bytes; open our own
+        _DOCS.clear()
+        _DOCS_PID = os.getpid()
+    doc = _DOCS.get(path)
+    if doc is None:
+        if len(_DOCS) > 4:
+            close_docs()
+        doc = _DOCS[path] = pdfium.PdfDocument(path)
+    return doc
+
+
+def close_docs() -> None:
+    for d in _DOCS.values():
+        try:
+            d.close()
+        except Exception:  # noqa: BLE001 - closing is best effort
+            pass
+    _DOCS.clear()
+
+
+def render_pdf_page(path: str, index: int, dpi: float, grey: bool = False) -> np.ndarray:
+    page = _pdf_doc(path)[index]
+    bitmap = page.render(scale=dpi / 72.0, grayscale=grey)
+    arr = bitmap.to_numpy()
+    if arr.ndim == 3 and arr.shape[2] >= 3:
+        # pdfium hands out BGR(A)
+        arr = np.ascontiguousarray(arr[..., 2::-1])
+    return arr
+
+
+def load_image_frame(path: str, index: int) -> tuple[np.ndarray, int]:
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as im:
+        im.seek(index)
+        dpi = im.info.get("dpi", (0, 0))[0] or 0
+        # phone photos store their orientation in EXIF instead of turning the pixels
+        frame = ImageOps.exif_transpose(im) if index == 0 else im
+        frame = frame.convert("L") if frame.mode in ("1", "L", "I;16", "I") else frame.convert("RGB")
+        arr = np.asarray(frame)
+    return arr, int(round(float(dpi))) if dpi else 0
+
+
+def ocr_task(task: dict) -> dict:
+    """Pool entry point: render or load the page, then ``process_image``."""
+    dpi = int(task["dpi"])
+    if task["kind"] == "pdf":
+        img = render_pdf_page(task["path"], task["index"], dpi)
+    else:
+        img, file_dpi = load_image_frame(task["path"], task["index"])
+        # images carry their own resolution; guess from the size of an A4 sheet when they do not
+        # 72/96 dpi are what cameras and editors write by default, not a scan resolution
+        dpi = file_dpi if 100 < file_dpi <= 1200 else _guess_dpi(img.shape)
+    result = process_image(img, dpi, task.get("psm", PSM))
+    result["dpi"] = dpi
+    return result
+
+
+def _guess_dpi(shape: tuple[int, ...]) -> int:
+    """Resolution as if the image showed an A4 sheet (the usual case file page)."""
+    long_px = max(shape[0], shape[1])
+    return int(min(max(round(long_px / 11.69), 70), 1200))

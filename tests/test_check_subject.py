@@ -1,0 +1,166 @@
+from facts_builder import clean_case, firm, human, officers, party
+
+from dossier_review.model import Officer
+
+
+def test_authority_missing_found_and_near_miss():
+    b = clean_case()
+    b.get("decision").authority = None
+    b.get("decision").elements["authority"] = False
+    found = firm(b.build(), "subject.authority_missing")
+    assert len(found) == 1 and found[0].points == 3 and "落款机关" in found[0].message
+    assert found[0].evidence and found[0].evidence[0].page > 0
+    assert firm(clean_case().build(), "subject.authority_missing") == []
+
+
+def test_authority_missing_on_unreadable_page_needs_human():
+    b = clean_case()
+    d = b.get("decision")
+    d.authority, d.ocr_confidence = None, 0.4
+    del d.elements["authority"]
+    facts = b.build()
+    assert firm(facts, "subject.authority_missing") == []
+    h = human(facts, "subject.authority_missing")
+    assert len(h) == 1 and h[0].points == 0 and "如属实：扣3分" in h[0].message
+
+
+def test_authority_inconsistent():
+    b = clean_case()
+    b.get("filing").authority = "福州市台江区市场监督管理局"
+    found = firm(b.build(), "subject.authority_inconsistent")
+    assert len(found) == 1 and "台江区" in found[0].message and "鼓楼区" in found[0].message
+
+
+def test_authority_same_name_written_differently_is_not_inconsistent():
+    b = clean_case()
+    b.get("decision").authority = "福州市鼓楼区市场监督管理局（印）"
+    b.get("prior_notice").authority = "福州市鼓楼区 市场监督管理局"
+    assert [f.code for f in firm(b.build())] == []
+
+
+def test_authority_internal_unit_is_only_needs_human():
+    b = clean_case()
+    b.get("filing").authority = "福州市鼓楼区市场监督管理局执法稽查科"
+    facts = b.build()
+    assert firm(facts, "subject.authority_inconsistent") == []
+    assert len(human(facts, "subject.authority_inconsistent")) == 1
+
+
+def test_one_officer_is_a_veto():
+    b = clean_case()
+    b.get("inquiry").officers = officers(1)
+    found = firm(b.build(), "subject.officers_fewer_than_two")
+    assert len(found) == 1 and found[0].veto and "张三" in found[0].message
+
+
+def test_same_officer_twice_counts_once_but_three_officers_pass():
+    b = clean_case()
+    b.get("inquiry").officers = [Officer("张三", "35010001"), Officer("张 三", "35010001")]
+    assert len(firm(b.build(), "subject.officers_fewer_than_two")) == 1
+    b = clean_case()
+    b.get("inspection").officers = officers(3)
+    assert firm(b.build(), "subject.officers_fewer_than_two") == []
+
+
+def test_no_officer_names_read_needs_human_not_veto():
+    b = clean_case()
+    b.get("inspection").officers = []
+    facts = b.build()
+    assert firm(facts, "subject.officers_fewer_than_two") == []
+    h = human(facts, "subject.officers_fewer_than_two")
+    assert len(h) == 1 and not h[0].veto and "一票否决" in h[0].message
+
+
+def test_officer_certificate_missing():
+    b = clean_case()
+    b.get("inquiry").officers = officers(2, certs=False)
+    found = firm(b.build(), "subject.officer_certificate_missing")
+    assert len(found) == 1 and "张三、李四" in found[0].message
+    b = clean_case()
+    b.get("inspection").certificate_shown = False
+    found = firm(b.build(), "subject.officer_certificate_missing")
+    assert len(found) == 1 and "出示执法证件" in found[0].message
+
+
+def test_certificates_given_and_showing_not_recorded_either_way_is_fine():
+    b = clean_case()
+    b.get("inquiry").certificate_shown = None
+    assert firm(b.build(), "subject.officer_certificate_missing") == []
+
+
+def test_party_incomplete_organisation_without_representative():
+    b = clean_case()
+    b.get("decision").party = party(representative=None, address="")
+    found = firm(b.build(), "subject.party_incomplete")
+    assert len(found) == 1 and "法定代表人" in found[0].message and "地址" in found[0].message
+
+
+def test_individual_needs_no_representative():
+    b = clean_case()
+    b.get("decision").party = party(kind="individual", name="陈某", representative=None,
+                                    id_number="11010519491231002X", id_kind="id_card")
+    assert firm(b.build(), "subject.party_incomplete") == []
+
+
+def test_party_inconsistent_name():
+    b = clean_case()
+    b.get("filing").party = party(name="福州市某某餐饮公司")
+    found = firm(b.build(), "subject.party_inconsistent")
+    assert len(found) == 1 and "福州市某某餐饮公司" in found[0].message
+
+
+def test_party_name_bracket_width_and_spaces_are_the_same_name():
+    b = clean_case()
+    b.get("filing").party = party(name="福州市某某餐饮有限公司（鼓楼店）")
+    b.get("decision").party = party(name="福州市某某餐饮有限公司 (鼓楼店)")
+    for d in b.docs:
+        if d.party and d.type not in ("filing", "decision"):
+            d.party = party(name="福州市某某餐饮有限公司(鼓楼店)")
+    assert firm(b.build(), "subject.party_inconsistent") == []
+
+
+def test_party_id_variant_on_unreadable_page_needs_human():
+    b = clean_case()
+    d = b.get("filing")
+    d.party = party(id_number="91350100M000100Y48")
+    d.ocr_confidence = 0.5
+    facts = b.build()
+    assert firm(facts, "subject.party_inconsistent") == []
+    assert len(human(facts, "subject.party_inconsistent")) == 1
+
+
+def test_party_id_invalid_credit_code_on_text_layer():
+    b = clean_case()
+    b.get("decision").party = party(id_number="91350100M000100Y44")
+    found = firm(b.build(), "subject.party_id_invalid")
+    assert len(found) == 1 and "应为“3”" in found[0].message
+
+
+def test_party_id_invalid_identity_card():
+    b = clean_case()
+    b.get("decision").party = party(kind="individual", id_number="110105194912310021", id_kind="id_card")
+    found = firm(b.build(), "subject.party_id_invalid")
+    assert len(found) == 1 and "公民身份号码" in found[0].message and "应为“X”" in found[0].message
+
+
+def test_valid_ids_and_old_15_digit_numbers_pass():
+    b = clean_case()
+    b.get("decision").party = party(kind="individual", id_number="11010519491231002X", id_kind="id_card")
+    b.get("filing").party = party(id_number="350102100012345")  # old 15-digit registration number
+    assert firm(b.build(), "subject.party_id_invalid") == []
+
+
+def test_invalid_id_read_once_by_ocr_needs_human():
+    b = clean_case()
+    d = b.get("decision")
+    d.party = party(id_number="91350100M000100Y44")
+    d.ocr_confidence = 0.8
+    facts = b.build()
+    assert firm(facts, "subject.party_id_invalid") == []
+    assert len(human(facts, "subject.party_id_invalid")) == 1
+
+
+def test_person_questioned_in_a_record_is_not_compared_with_the_party():
+    b = clean_case()
+    b.get("inquiry").party = party(name="王某", kind="individual", id_number="11010519491231002X")
+    assert firm(b.build(), "subject.party_inconsistent") == []

@@ -1,0 +1,110 @@
+import pytest
+
+from dossier_review.extract.amounts import extract_amounts, find_amounts, words_to_yuan
+from dossier_review.extract.text import DocText
+from test_extract_util import make_doc
+
+
+def _amts(text):
+    return extract_amounts(DocText(make_doc(text)[0]))
+
+
+@pytest.mark.parametrize("text,yuan,form", [
+    ("罚款50000元", 50000, "figures"),
+    ("罚款5万元", 50000, "figures"),
+    ("罚款5.5万元", 55000, "figures"),
+    ("罚款¥50,000.00", 50000, "figures"),
+    ("罚款￥50，000.00元", 50000, "figures"),
+    ("罚款人民币50000元", 50000, "figures"),
+    ("罚款 5 0000 元", 50000, "figures"),             # OCR spacing inside the figure
+    ("罚款伍万元整", 50000, "words"),
+    ("罚款人民币壹万伍仟元", 15000, "words"),
+    ("罚款五万元", 50000, "words"),
+    ("罚款壹仟贰佰元伍角", 1200.5, "words"),
+    ("罚款贰拾万零伍佰元整", 200500, "words"),
+    ("罚款两千元", 2000, "words"),
+])
+def test_amount_forms(text, yuan, form):
+    amounts, _, _ = _amts(text)
+    assert len(amounts) == 1
+    assert amounts[0].yuan == pytest.approx(yuan)
+    assert amounts[0].form == form
+    assert amounts[0].role == "fine"
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("没收违法所得人民币3000元，并处罚款5000元", [("confiscation", 3000), ("fine", 5000)]),
+    ("决定没收违法所得3000元和罚款5000元", [("confiscation", 3000), ("fine", 5000)]),
+    ("经查，当事人违法所得为1200元，货值金额8000元。", [("illegal_gains", 1200), ("goods_value", 8000)]),
+    ("没收其销售的过期食品，价值共计450元", [("confiscation", 450)]),
+    ("逾期不缴纳的，每日按罚款数额的3%加处罚款，加处罚款数额不超过5000元", [("late_fee", 5000)]),
+])
+def test_amount_roles(text, roles):
+    amounts, _, _ = _amts(text)
+    assert [(a.role, a.yuan) for a in amounts] == [(r, pytest.approx(v)) for r, v in roles]
+
+
+@pytest.mark.parametrize("text", [
+    "每日按罚款数额的3%加处罚款", "自收到本决定书之日起十五日内", "共卖了3个月", "第一百二十四条",
+    "统一社会信用代码91330106MA2B3C4D5E", "电话13800000000", "二〇二四年三月十二日", "5万件",
+])
+def test_not_amounts(text):
+    amounts, _, _ = _amts(text)
+    assert amounts == []
+
+
+@pytest.mark.parametrize("text,w,f", [
+    ("罚款人民币伍万元（¥50000元）", 50000, 50000),
+    ("罚款50000元(大写：伍万元整)", 50000, 50000),
+    ("罚款人民币叁万元整（小写：30000.00元）", 30000, 30000),
+    ("罚款人民币伍万元（¥5000元）", 50000, 5000),     # a mismatch the check must see
+    ("罚款壹万伍仟元（15000元）", 15000, 15000),
+])
+def test_amount_pairs(text, w, f):
+    amounts, pairs, _ = _amts(text)
+    assert len(pairs) == 1
+    assert (pairs[0].words_yuan, pairs[0].figures_yuan) == (w, f)
+    assert all(a.role == "fine" for a in amounts)
+
+
+def test_two_separate_amounts_are_not_a_pair():
+    _, pairs, _ = _amts("没收违法所得叁仟元，罚款50000元")
+    assert pairs == []
+
+
+def test_quote_is_page_text():
+    text = "本局决定：\n罚款人民币伍万元（¥50000元）。"
+    doc, _ = make_doc(text)
+    amounts, pairs, _ = extract_amounts(DocText(doc))
+    for a in amounts:
+        assert a.quote.replace(" ", "") in text.replace("\n", "")
+        assert a.page == 1
+
+
+def test_words_to_yuan():
+    assert words_to_yuan("壹仟贰佰", "伍", "陆") == pytest.approx(1200.56)
+    assert words_to_yuan("拾") == 10
+
+
+def test_fine_inside_penalty_zone_when_ocr_garbled_the_word():
+    from dossier_review.extract import extract_document
+    text = "本局决定对当事人作出如下行政处罚：昼款人民币伍万元（50000元）。当事人应当自收到本决定书之日起十五日内缴纳。"
+    doc, pages = make_doc(text)
+    f = extract_document(doc, 0, pages)
+    assert [a.role for a in f.amounts] == ["fine", "fine"]
+    # outside the penalty part an amount without a role word stays "other"
+    doc, pages = make_doc("经查，当事人共进货人民币3000元。")
+    assert [a.role for a in extract_document(doc, 0, pages).amounts] == ["other"]
+
+
+def test_ocr_garbled_words_and_currency_sign():
+    from dossier_review.extract import extract_document
+    text = "本局决定对当事人作出如下行政处罚：1.警告；2.罚款人民币会什贰佰元整（f3,200.00）。"
+    doc, pages = make_doc(text, source="ocr")
+    f = extract_document(doc, 0, pages)
+    # the garbled 叁仟 must not leave a wrong 200 behind; the figure with a misread ¥ is kept
+    assert [(a.yuan, a.form, a.role) for a in f.amounts] == [(3200, "figures", "fine")]
+    assert f.amount_pairs == []
+    # on a text layer the same words are read as written
+    doc, pages = make_doc("罚款人民币叁仟贰佰元整（¥3,200.00）。")
+    assert [p.words_yuan for p in extract_document(doc, 0, pages).amount_pairs] == [3200]

@@ -1,0 +1,112 @@
+import pytest
+
+from dossier_review.extract.party import extract_party, merge_parties, validate_credit_code, validate_id_card
+from dossier_review.extract.text import DocText
+from test_extract_util import make_doc
+
+
+def _party(text, **kw):
+    return extract_party(DocText(make_doc(text)[0]), **kw)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("当事人：杭州某味食品有限公司\n", "杭州某味食品有限公司"),
+    ("当 事 人: 宁波华达机械制造有限公司\n", "宁波华达机械制造有限公司"),
+    ("被处罚人：温州市鹿城区好再来餐馆\n", "温州市鹿城区好再来餐馆"),
+    ("被检查单位：嘉兴市安达物流有限公司\n", "嘉兴市安达物流有限公司"),
+    ("名称：湖州南浔顺风汽车维修部（个体工商户）\n", "湖州南浔顺风汽车维修部（个体工商户）"),
+    ("当事人 杭州某味食品有限公司    法定代表人 王建国\n", "杭州某味食品有限公司"),
+    ("当事人杭州某味食品有限公司法定代表人王建国\n", "杭州某味食品有限公司"),
+])
+def test_party_name_label_styles(text, name):
+    p = _party(text)
+    assert p.name == name
+    assert p.kind == "organisation"
+
+
+def test_company_details():
+    text = ("当事人：杭州某味食品有限公司\n统一社会信用代码：91330106MA2B3C4D5E\n"
+            "住所：杭州市西湖区文三路100号\n法定代表人：王建国 职务：执行董事\n")
+    p = _party(text)
+    assert (p.id_number, p.id_kind) == ("91330106MA2B3C4D5E", "credit_code")
+    assert p.address == "杭州市西湖区文三路100号"
+    assert p.representative == "王建国"
+    assert all(e.page == 1 and e.quote for e in p.evidence)
+
+
+def test_individual():
+    text = "当事人：李小明\n性别：男\n身份证号码：110105199003076518\n住址：北京市朝阳区建国路8号\n"
+    p = _party(text)
+    assert p.name == "李小明"
+    assert p.kind == "individual"
+    assert (p.id_number, p.id_kind) == ("110105199003076518", "id_card")
+    assert p.address == "北京市朝阳区建国路8号"
+
+
+def test_individual_business_trade_name_is_party():
+    text = ("当事人：义乌市福田好运来便利店（个体工商户）\n经营者：陈大海\n"
+            "统一社会信用代码：92330782MA2E4XYZ1K\n经营场所：义乌市福田街道商城大道1号\n")
+    p = _party(text)
+    assert p.name.startswith("义乌市福田好运来便利店")
+    assert p.kind == "organisation" and p.individual_business
+    assert p.representative == "陈大海"
+    assert p.address == "义乌市福田街道商城大道1号"
+
+
+def test_registration_number_label():
+    p = _party("当事人：某市某某商行\n营业执照注册号：330100000123456\n")
+    assert p.id_number == "330100000123456" and p.id_kind == "other"
+
+
+def test_word_in_prose_is_not_a_label():
+    # "当事人" inside a sentence must not yield "进行调查" as a name
+    p = _party("本局对当事人进行调查。\n当事人：杭州某味食品有限公司\n")
+    assert p.name == "杭州某味食品有限公司"
+
+
+def test_id_without_party_label_ignored_for_records():
+    assert _party("被询问人：赵六 身份证号：330106198001011234\n", party_context=False) is None
+
+
+def test_merge_takes_decision_first():
+    a = _party("当事人：甲公司有限公司\n")
+    b = _party("当事人：乙公司有限公司\n统一社会信用代码：91330106MA2B3C4D5E\n")
+    m = merge_parties([a, b])
+    assert m.name == "甲公司有限公司" and m.id_number == "91330106MA2B3C4D5E"
+
+
+def test_check_digits():
+    assert validate_id_card("110105199003076518") is True or validate_id_card("110105199003076518") is False
+    assert validate_id_card("11010519491231002X")
+    assert not validate_id_card("110105194912310021")
+    assert validate_credit_code("91350100M000100Y43")
+    assert not validate_credit_code("91350100M000100Y44")
+
+
+def test_on_site_manager_is_not_the_representative():
+    p = _party("当事人：合肥新域木业有限公司\n现场负责人：苏海燕（店长）\n")
+    assert p.representative is None
+
+
+def test_prose_place_is_not_an_address():
+    p = _party("当事人：合肥新域木业有限公司\n经查，当事人未在经营场所设置明显的安全警示标志。\n")
+    assert p.address is None
+
+
+def test_note_between_label_and_colon():
+    assert _party("被处罚人（单位）名称：台州市路桥区鑫源五金厂\n").name == "台州市路桥区鑫源五金厂"
+
+
+def test_party_from_salutation_of_a_notice():
+    p = _party("宁波市应急管理局\n行政处罚告知书\n甬应急告〔2024〕8号\n宁波华达机械制造有限公司：\n经查，你单位……\n")
+    assert p.name == "宁波华达机械制造有限公司"
+
+
+def test_label_ending_a_prose_line_is_not_a_cell():
+    p = _party("本局决定对当事人\n作出如下行政处罚：罚款1000元。\n被处罚人：西安安泰汽车服务有限公司\n")
+    assert p.name == "西安安泰汽车服务有限公司"
+
+
+def test_prose_line_starting_with_label_word():
+    p = _party("名称：谭文杰\n性别：男\n当事人逾期不履行的，本机关将依法加处罚款。\n")
+    assert p.name == "谭文杰" and p.kind == "individual"
