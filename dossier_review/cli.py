@@ -139,11 +139,10 @@ def cmd_batch(args) -> int:
 
     result = run_batch(args.inputs, args.out, workers=args.workers, standard=args.standard,
                        rescore=args.rescore, progress=not args.quiet)
-    failed = getattr(result, "failed", None) or []
-    for name, reason in failed:
-        _err(f"{name}: {reason}")
-    print(str(result))
-    return EXIT_INPUT if failed else EXIT_OK
+    for source, reason in result.failures:
+        _err(reason if str(reason).startswith(str(source)) else f"{source}: {reason}")
+    print(result)
+    return result.exit_code
 
 
 def cmd_sample(args) -> int:

@@ -30,4 +30,7 @@ def judge(facts: Facts, standard) -> Review:
 
 
 def review_path(path: str | Path, standard, **ingest_options) -> Review:
-    return judge(analyse(ingest(path, **ingest_options)), standard)
+    dossier = ingest(path, **ingest_options)
+    review = judge(analyse(dossier), standard)
+    review.sources = list(dossier.sources)
+    return review

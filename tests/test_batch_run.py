@@ -79,14 +79,15 @@ def test_batch_reviews_skips_on_rerun_and_records_a_broken_file(tmp_path, monkey
 
     # a rerun skips what is done and only retries the broken file
     fakes.CALLS["ingest"] = 0
-    res2 = run_batch(src, out, workers=1, standard=FakeStandard(), progress=False)
+    res2 = run_batch(src, out, workers=1, standard=FakeStandard(), progress=False, summary=False)
     assert (res2.done, res2.skipped, res2.failed) == (0, 6, 1)
     assert fakes.CALLS["ingest"] == 1
     # a changed file is reviewed again; a different standard is a different key
     write_fake(src / "案卷01.pdf", defects=("documents.typo",))
-    res3 = run_batch(src, out, workers=1, standard=FakeStandard(), progress=False)
+    res3 = run_batch(src, out, workers=1, standard=FakeStandard(), progress=False, summary=False)
     assert (res3.done, res3.skipped) == (1, 5)
-    res4 = run_batch(src, out, workers=1, standard=FakeStandard(name="strict"), progress=False)
+    res4 = run_batch(src, out, workers=1, standard=FakeStandard(name="strict"), progress=False,
+                     summary=False)
     assert res4.done == 6
 
 
@@ -95,7 +96,8 @@ def test_worker_crash_fails_only_that_dossier(tmp_path, monkeypatch):
     src = tmp_path / "in"
     make_folder(src, 5)
     write_fake(src / "案卷03.pdf", crash=True)
-    res = run_batch(src, tmp_path / "out", workers=2, standard=FakeStandard(), progress=False)
+    res = run_batch(src, tmp_path / "out", workers=2, standard=FakeStandard(), progress=False,
+                    summary=False)
     assert res.done == 4 and res.failed == 1
     assert res.failures[0][0].endswith("案卷03.pdf") and "worker process died" in res.failures[0][1]
 
@@ -180,7 +182,7 @@ def test_rescore_uses_stored_facts_only(tmp_path, monkeypatch):
     src = tmp_path / "in"
     make_folder(src, 6)
     out = tmp_path / "out"
-    first = run_batch(src, out, workers=1, standard=FakeStandard(), progress=False)
+    first = run_batch(src, out, workers=1, standard=FakeStandard(), progress=False, summary=False)
     before = _reviews(out)
 
     def no_ocr(*a, **k):
@@ -204,7 +206,7 @@ def test_rescore_uses_stored_facts_only(tmp_path, monkeypatch):
             assert sum(c["deducted"] for c in after[k]["categories"]) >= deducted
     # rescoring a folder names the same dossiers; one never reviewed is reported
     write_fake(src / "新案卷.pdf")
-    res2 = run_batch(src, out, standard=strict, rescore=True, progress=False, workers=1)
+    res2 = run_batch(src, out, standard=strict, rescore=True, progress=False, workers=1, summary=False)
     assert res2.done == 6 and res2.failed == 1 and "no stored review" in res2.failures[0][1]
     assert first.run_id < res.run_id < res2.run_id
 
@@ -270,8 +272,9 @@ def test_rescore_in_a_pool_matches_rescore_in_process(tmp_path, monkeypatch):
     strict = FakeStandard(name="strict", points={k: v * 3 for k, v in FakeStandard().points.items()})
     for workers in (1, 2):
         out = tmp_path / f"out{workers}"
-        run_batch(src, out, workers=1, standard=FakeStandard(), progress=False)
-        res = run_batch(None, out, workers=workers, standard=strict, rescore=True, progress=False)
+        run_batch(src, out, workers=1, standard=FakeStandard(), progress=False, summary=False)
+        res = run_batch(None, out, workers=workers, standard=strict, rescore=True, progress=False,
+                        summary=False)
         assert res.done == 6 and res.mode == ("rescore/sequential" if workers == 1 else "rescore/dossiers")
     assert _reviews(tmp_path / "out1") == _reviews(tmp_path / "out2")
     assert {r["standard"] for r in _reviews(tmp_path / "out2").values()} == {"strict"}

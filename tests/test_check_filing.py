@@ -28,7 +28,9 @@ def test_order_irregular():
 
 def test_decision_first_order_of_the_main_volume_is_accepted():
     b = clean_case()
-    order = ["cover", "catalog", "filing", "decision", "prior_notice", "inspection", "inquiry",
+    # evidence materials sit with the records in the main volume (standards §3.2 A); types not
+    # listed here sort to the end
+    order = ["cover", "catalog", "filing", "decision", "prior_notice", "inspection", "inquiry", "evidence",
              "payment", "investigation_report", "approval", "closing", "remarks"]
     ranked = {t: i for i, t in enumerate(order)}
     b.docs.sort(key=lambda d: ranked.get(d.type, 99))

@@ -102,8 +102,26 @@ def test_payment_terms():
 
 def test_listed_evidence():
     text = "以上事实，有现场检查笔录、询问笔录、检验报告、营业执照复印件、现场照片、进货单等证据证实。"
-    kinds, ev = N.listed_evidence(_d(text))
-    assert set(kinds) == {"inspection", "inquiry", "test_report", "licence", "photo", "documentary"}
+    items, ev = N.listed_evidence(_d(text))
+    assert items == ["现场检查笔录", "询问笔录", "检验报告", "营业执照复印件", "现场照片", "进货单"]
+    assert set(N.evidence_kinds(items)) == {"inspection", "inquiry", "test_report", "licence", "photo",
+                                            "documentary"}
+    assert ev and ev[0].page == 1
+
+
+@pytest.mark.parametrize("text,items", [
+    # brackets stay with their item; the list ends at 等证据为证
+    ("以上事实有现场检查（勘验）笔录、询问笔录、检验（监测）报告等证据为证。",
+     ["现场检查（勘验）笔录", "询问笔录", "检验（监测）报告"]),
+    # a numbered list over several sentences, counts and 《》 titles
+    ("上述事实，有以下证据证明：1.当事人营业执照复印件一份；2.现场笔录；3.《检测报告》（编号2024-031）。本局认为，",
+     ["营业执照复印件", "现场笔录", "《检测报告》（编号2024-031）"]),
+    ("认定上述事实的证据有：询问调查笔录及现场照片。", ["询问调查笔录", "现场照片"]),
+    # near miss: facts without an evidence list
+    ("经查，当事人于2024年3月销售过期食品。本局依法进行了检查。", []),
+])
+def test_listed_evidence_wordings(text, items):
+    assert N.listed_evidence(_d(text))[0] == items
 
 
 @pytest.mark.parametrize("text,t,value", [

@@ -162,7 +162,7 @@ def test_full_dossier_structure():
     seg = segment(make_dossier(pages))
     assert summary(seg) == [
         ("cover", 1, 1), ("catalog", 2, 2), ("filing", 3, 3), ("inspection", 4, 5),
-        ("inquiry", 6, 8), ("evidence", 9, 9), ("evidence", 10, 10),
+        ("inquiry", 6, 8), ("evidence", 9, 9), ("evidence", 10, 11),   # 11: blank back page
         ("prior_notice", 12, 12), ("service_receipt", 12, 12),
         ("decision", 13, 14), ("service_receipt", 15, 15), ("payment", 16, 16),
         ("closing", 17, 17), ("remarks", 18, 18),
@@ -232,10 +232,11 @@ def test_untitled_evidence_page_typed_by_content():
     assert seg.documents[1].confidence < 0.8
 
 
-def test_blank_page_attaches_to_nothing():
+def test_blank_page_is_the_back_of_the_document_before_it():
+    # Printed double-sided: the blank (page-number-only) page is the back of the filing's sheet.
     seg = segment(make_dossier([FILING, "   \n\n 3 \n", CLOSING]))
-    assert summary(seg) == [("filing", 1, 1), ("closing", 3, 3)]
-    assert all(s.page != 2 for d in seg.documents for s in d.spans)
+    assert summary(seg) == [("filing", 1, 2), ("closing", 3, 3)]
+    assert [s.page for s in seg.documents[0].spans] == [1, 2]
 
 
 def test_decision_continues_on_page_without_title_or_marks():
@@ -473,9 +474,9 @@ def test_numbered_page_with_nothing_readable_ends_an_unfinished_document():
     assert summary(segment(seg)) == [("decision", 1, 2), ("service_receipt", 3, 3)]
 
 
-def test_unnumbered_empty_page_after_closed_document_attaches_to_nothing():
+def test_empty_page_after_closed_document_joins_it():
     seg = segment(make_dossier([CLOSING, "\n\n", REMARKS]))
-    assert summary(seg) == [("closing", 1, 1), ("remarks", 3, 3)]
+    assert summary(seg) == [("closing", 1, 2), ("remarks", 3, 3)]
 
 
 def test_untitled_evidence_of_another_kind_is_a_new_item():

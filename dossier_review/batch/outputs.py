@@ -415,8 +415,8 @@ def write_bulletin(stats: Stats, target: Path, *, standard, top_n: int = 10) -> 
     if not stats.code_count:
         doc.add_paragraph("本次评查未发现问题。")
     for i, (code, cnt) in enumerate(stats.code_count.most_common(top_n), 1):
-        info = {**stats.code_info.get(code, {}), **{k: v for k, v in (stats.rules.get(code) or {}).items()
-                                                     if k == "fix" and v}}
+        # the standard's fix speaks to every instance; a finding's fix may name one document
+        fix = (stats.rules.get(code) or {}).get("fix") or stats.code_info.get(code, {}).get("fix")
         para = doc.add_paragraph()
         set_run_font(para.add_run(clean(f"（{i}）{stats.title(code)}")), TITLE_FONT, bold=True)
         text = (f"共 {cnt} 处，涉及 {stats.code_dossiers[code]} 卷"
@@ -427,8 +427,8 @@ def write_bulletin(stats: Stats, target: Path, *, standard, top_n: int = 10) -> 
         ex = stats.code_example.get(code)
         if ex:
             doc.add_paragraph(clean(f"例：案卷“{ex[0]}”第 {ex[1]} 页：「{ex[2]}」"))
-        if info.get("fix"):
-            doc.add_paragraph(clean(f"整改要求：{info['fix']}"))
+        if fix:
+            doc.add_paragraph(clean(f"整改要求：{fix}"))
 
     heading(doc, "四、各单位情况", level=2)
     by_agency: dict[str, list[DossierRow]] = defaultdict(list)

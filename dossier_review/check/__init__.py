@@ -55,6 +55,28 @@ def _complete(finding: Finding, rule) -> Finding:
     return finding
 
 
+def _ocr_doubt(finding: Finding, rule, facts: Facts) -> Finding:
+    """Turn a firm finding into needs_human when OCR may have caused it.
+
+    A claim that something is absent (a date, a page number, a signature) is only as good as the
+    reading of the page: on a scan the text may be under a seal or handwritten.  A claim that two
+    documents differ (authority, party, officers) is only as good as both readings.  Which rules
+    make such claims is data (``ocr_doubt`` in the standard), not code.
+    """
+    if finding.needs_human or not rule.ocr_doubt:
+        return finding
+    sources = {p.get("page"): p.get("source") for p in facts.pages}
+    pages = [e.page for e in finding.evidence if e.page]
+    ocr = [p for p in pages if sources.get(p) == "ocr"]
+    doubtful = (rule.ocr_doubt == "absence" and pages and len(ocr) == len(pages)) or \
+               (rule.ocr_doubt == "comparison" and ocr)
+    if doubtful:
+        finding.needs_human = True
+        where = "、".join(str(p) for p in sorted(set(ocr))[:6])
+        finding.message = f"{finding.message}（第{where}页为扫描件识别结果，可能系识别误差）"
+    return finding
+
+
 def run_checks(facts: Facts, standard, *, strict: bool = False) -> list[Finding]:
     """Findings of every rule of ``standard`` that applies to ``facts``' procedure.
 
@@ -77,7 +99,7 @@ def run_checks(facts: Facts, standard, *, strict: bool = False) -> list[Finding]
                 raise
             log.exception("check %s failed on %s", rule.check, facts.dossier)
             found = [hit(f"自动检查出错（{type(exc).__name__}: {exc}），本项未能判断，需人工核实", needs_human=True)]
-        findings.extend(_complete(f, rule) for f in found)
+        findings.extend(_complete(_ocr_doubt(f, rule, facts), rule) for f in found)
     return findings
 
 

@@ -79,6 +79,8 @@ def unreadable_pages(facts: Facts, params: dict) -> list[int]:
     pages = set(facts.low_confidence_pages)
     for p in facts.pages:
         conf = p.get("confidence")
+        if p.get("blank"):  # nothing printed there, so nothing was missed there
+            continue
         if conf is not None and conf < params["low_confidence"]:
             pages.add(int(p.get("page", 0)))
     return sorted(pages)

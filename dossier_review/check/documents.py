@@ -134,7 +134,8 @@ def document_number_invalid(facts: Facts, params: dict):
     return out
 
 
-@register_check("documents.date_missing", params={"doc_types": "list[str]"})
+@register_check("documents.date_missing", params={"doc_types": "list[str]", "own_date_roles": "map[str]"},
+                optional=("own_date_roles",))
 def date_missing(facts: Facts, params: dict):
     """【检查内容】处罚决定书、告知书、笔录等文书是否注明日期（落款日期；笔录的制作时间）。
     【依据】北京市行政处罚案卷标准和评查评分细则（2016版）30.18：决定书没有落款日期扣2分；
@@ -143,19 +144,34 @@ def date_missing(facts: Facts, params: dict):
     【整改】补注文书制作日期（年月日），与送达回证、审批表的时间衔接一致。
     """
     out = []
+    own_roles = params.get("own_date_roles") or {}
     for doc in facts.docs(*params["doc_types"]):
-        if doc.date or doc.start_time or any(d.date for d in doc.dates if d.role != "other"):
+        if doc.date:
+            continue
+        if doc.type in own_roles:
+            # an issued document is dated by its own 落款 date; the party's receipt date on it
+            # (当事人签收 … 年 月 日) or the dates of the facts it recounts are not its date
+            if any(d.date and d.role == own_roles[doc.type] for d in doc.dates):
+                continue
+        elif doc.start_time or any(d.date for d in doc.dates if d.role != "other"):
             continue
         evidence = [doc.date_evidence or doc_ev(doc, "（落款处）")]
+        other_dates = any(d.date for d in doc.dates)
         if low_conf(doc, params):
             out.append(hit(f"《{doc_name(doc)}》未识别到日期，但该文书识别置信度低，需人工核实", evidence,
                            needs_human=True))
+        elif doc.date_illegible or (doc.ocr_confidence < 1.0 and other_dates):
+            # on a scan the 落款 date is often under the red seal or handwritten: OCR read the
+            # other dates of the page but not this one
+            out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）未识别到落款日期（扫描件落款处可能被印章覆盖或为手写），"
+                           f"需人工核实", evidence + doc.evidence.get("date_illegible", [])[:1], needs_human=True))
         else:
             out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）没有注明日期", evidence))
     return out
 
 
-@register_check("documents.seal_missing", params={"doc_types": "list[str]"})
+@register_check("documents.seal_missing", params={"doc_types": "list[str]", "signature_suffices_for": "list[str]"},
+                optional=("signature_suffices_for",))
 def seal_missing(facts: Facts, params: dict):
     """【检查内容】处罚决定书、事先告知书等对外文书是否加盖行政机关印章。
     【依据】《中华人民共和国行政处罚法》第五十九条第二款：行政处罚决定书必须盖有作出行政处罚决定的行政机关的印章；
@@ -164,9 +180,14 @@ def seal_missing(facts: Facts, params: dict):
     【整改】在落款处加盖作出决定的行政机关印章；未盖章的文书不发生效力，应重新制作送达。
     """
     out = []
+    signed_ok = facts.procedure in (params.get("signature_suffices_for") or ())
     for doc in facts.docs(*params["doc_types"]):
         evidence = [doc.seal_evidence or doc_ev(doc, "（落款处）")]
-        if doc.seal is False:
+        if doc.seal is False and signed_ok and doc.officer_signed:
+            out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）未见行政机关印章，但有执法人员签名；第五十二条规定"
+                           f"当场处罚决定书由执法人员签名或者盖章，是否须加盖机关印章依本机关文书格式，需人工核实",
+                           evidence + field_ev(doc, "officer_signed")[:1], needs_human=True))
+        elif doc.seal is False:
             if low_conf(doc, params):
                 out.append(hit(f"《{doc_name(doc)}》未见印章，但该文书识别置信度低，需人工核实", evidence,
                                needs_human=True))

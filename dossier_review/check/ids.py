@@ -2,6 +2,7 @@
 (GB 11643-1999), via python-stdnum's implementations of both standards."""
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Optional
 
@@ -18,15 +19,30 @@ def clean_id(value: str) -> str:
 def id_kind(value: str, declared: Optional[str] = None) -> Optional[str]:
     """credit_code | id_card | None (not a format with a check digit, e.g. 15-digit numbers)."""
     v = clean_id(value)
-    if declared in ("credit_code", "id_card") and len(v) == 18:
-        return declared
     if len(v) != 18:
         return None
-    if _RIC.match(v) and v[6:8] in ("18", "19", "20"):
-        return "id_card"
-    if _USCC_CHARS.match(v):
+    # The number's form outranks the label or a document's reading of it: an all-digit credit
+    # code ("913201067997064411") fits the ID alphabet too, but only an ID carries a birth date
+    # at positions 7-14.
+    looks_id = bool(_RIC.match(v)) and _birth_date_ok(v)
+    looks_cc = bool(_USCC_CHARS.match(v))
+    if declared == "credit_code" and looks_cc:
         return "credit_code"
-    return None
+    if declared == "id_card" and looks_id:
+        return "id_card"
+    if looks_id:
+        return "id_card"
+    if looks_cc:
+        return "credit_code"
+    return declared if declared in ("credit_code", "id_card") else None
+
+
+def _birth_date_ok(v: str) -> bool:
+    try:
+        d = datetime.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+    except ValueError:
+        return False
+    return 1900 <= d.year <= datetime.date.today().year
 
 
 def check_digit_error(value: str, kind: str) -> Optional[str]:

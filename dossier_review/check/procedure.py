@@ -242,7 +242,9 @@ def penalty_increased(facts: Facts, params: dict):
 
 
 @register_check("procedure.statement_not_reviewed",
-                params={"review_types": "list[str]", "review_title_keywords": "list[str]"})
+                params={"review_types": "list[str]", "review_title_keywords": "list[str]",
+                        "not_review_types": "list[str]"},
+                optional=("not_review_types",))
 def statement_not_reviewed(facts: Facts, params: dict):
     """【检查内容】当事人提出陈述、申辩的，案卷中是否有行政机关对其复核的记录（复核意见、陈述申辩情况审核表等）。
     【依据】《中华人民共和国行政处罚法》第四十五条第一款：行政机关必须充分听取当事人的意见，对当事人提出的事实、
@@ -255,9 +257,10 @@ def statement_not_reviewed(facts: Facts, params: dict):
         return []
     if any(d.review_done for d in facts.documents):
         return []
-    if any(contains_any(d.title, params["review_title_keywords"]) for d in facts.documents):
-        return []
-    if any(contains_any(d.title, params["review_title_keywords"]) for d in facts.docs(*params["review_types"])):
+    # a 法制审核意见 reviews the whole case for the agency (第58条), not the party's defence: its
+    # title ("审核意见") does not make it a 复核; what it says still counts through review_done
+    skip = set(params.get("not_review_types") or ()) - set(params["review_types"])
+    if any(contains_any(d.title, params["review_title_keywords"]) for d in facts.documents if d.type not in skip):
         return []
     evidence = field_ev(made[0], "statement_made") + [searched_ev(facts, "复核意见")]
     uncertain = unreadable_pages(facts, params)

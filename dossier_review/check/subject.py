@@ -31,8 +31,10 @@ def authority_missing(facts: Facts, params: dict):
     return out
 
 
-@register_check("subject.authority_inconsistent", params={"doc_types": "list[str]", "unit_suffixes": "list[str]"},
-                optional=("unit_suffixes",))
+@register_check("subject.authority_inconsistent",
+                params={"doc_types": "list[str]", "team_suffixes": "list[str]", "office_suffixes": "list[str]",
+                        "external_types": "list[str]"},
+                optional=("team_suffixes", "office_suffixes", "external_types"))
 def authority_inconsistent(facts: Facts, params: dict):
     """【检查内容】立案审批表、事先告知书、处罚决定书等文书所载的执法机关名称是否一致。
     【依据】《中华人民共和国行政处罚法》第十七条：行政处罚由具有行政处罚权的行政机关在法定职权范围内
@@ -52,15 +54,22 @@ def authority_inconsistent(facts: Facts, params: dict):
     listing = "；".join(f"{'、'.join('《'+doc_name(d)+'》' for d in docs)}：“{n}”"
                        for n, docs in seen.items())
     docs_all = [d for docs in seen.values() for d in docs]
-    # "X局综合执法队" beside "X局": a document made in the name of the organ's own unit
-    # (内设机构/执法队), which has no power to punish in its own name (第17、18条): firm.
-    units = params.get("unit_suffixes") or []
-    sub_units = [(a, b) for a in names for b in names
-                 if b != a and b.startswith(a) and any(b.endswith(u) for u in units)]
-    if sub_units and not any(low_conf(d, params) for d in docs_all):
-        organ, unit = sub_units[0]
-        return [hit(f"各文书所载执法机关名称不一致：{listing}；“{unit}”是“{organ}”的内设（下属）机构，"
-                    f"不能以自己的名义实施行政处罚", evidence)]
+    # "X局综合执法队" beside "X局": a document made in the name of the organ's own unit, which
+    # has no power to punish in its own name (第17条).  An enforcement team (执法队伍) must act in
+    # its department's name, so a document headed by it is firm; an office's name (科/室) on an
+    # internal form is often only the 承办机构, so it is firm only on the notice or the decision.
+    teams = params.get("team_suffixes") or []
+    offices = params.get("office_suffixes") or []
+    external = set(params.get("external_types") or ())
+    for organ in names:
+        for unit in names:
+            if unit == organ or not unit.startswith(organ) or any(low_conf(d, params) for d in docs_all):
+                continue
+            team = any(unit.endswith(u) for u in teams)
+            office = any(unit.endswith(u) for u in offices) and any(d.type in external for d in seen[unit])
+            if team or office:
+                return [hit(f"各文书所载执法机关名称不一致：{listing}；“{unit}”是“{organ}”的内设（下属）机构，"
+                            f"不能以自己的名义实施行政处罚", evidence)]
     # Otherwise one name inside another is often an abbreviation (no region prefix); OCR slips
     # differ by a character or two.  Neither is a firm accusation.
     nested = all(any(a in b or b in a for b in names if b != a) for a in names)

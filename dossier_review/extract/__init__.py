@@ -178,6 +178,13 @@ def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page]
         f.seal, f.seal_evidence = _form.seal(dt_, pages, last)
     f.template_residue = _form.template_residue(dt_) + _dates.blank_date_residue(dt_)
     f.typos, f.typo_fixes = _form.typos(dt_)
+    on_the_spot = t == "decision" and bool(re.search(r"当场|简易", (f.title or "") + dt_.flat[:200]))
+    if on_the_spot:
+        # 第52条: a 当场 decision is signed or sealed by the officers
+        sig = _form.signatures(dt_, ocr)
+        f.officer_signed = sig["officer_signed"]
+        if sig["officer_ev"]:
+            ev["officer_signed"] = sig["officer_ev"]
     if t in RECORDS or t == "service_receipt":
         sig = _form.signatures(dt_, ocr)
         f.party_signed, f.party_refused, f.officer_signed = sig["party_signed"], sig["party_refused"], sig["officer_signed"]
@@ -196,7 +203,6 @@ def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page]
 
     # elements (第59条 for a decision, 第44条 for a notice)
     s = dt_.flat
-    on_the_spot = t == "decision" and bool(re.search(r"当场|简易", (f.title or "") + s[:200]))
     if on_the_spot:
         # 第52条: 当场 decisions state the act, penalty and basis, amount, time, place, remedy and
         # authority, and carry the officers' signatures; no evidence list or payment channel is required
@@ -225,7 +231,10 @@ def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page]
         }
     elif t == "prior_notice":
         f.elements = {
-            "penalty": bool(f.penalties) or bool(re.search(r"拟(?:对.{0,10}?)?(?:作出|给予|处以|处)", s)),
+            # "拟对你依法给予行政处罚" names no penalty: the kind (or an amount) must follow
+            "penalty": bool(f.penalties) or bool(re.search(
+                r"拟(?:对.{0,10}?)?(?:作出|给予|处以|处).{0,30}?(?:警告|通报批评|罚款|没收|暂扣|吊销|降低资质|"
+                r"责令停产停业|责令关闭|限制开展|限制从业|拘留|\d元|万元)", s)),
             "facts": _notices.has_facts(s),
             "reasons": _notices.has_reasons(s),
             "basis": any(c.role in ("penalty_basis", "violated") for c in f.citations),
@@ -326,6 +335,15 @@ def _main_amount(decisions: list[DocFacts], role: str) -> Optional[float]:
     return None
 
 
+def _blank(page) -> bool:
+    """An empty page (the back of a sheet): OCR found no word, or at most a page number.
+
+    Such a page is not "unreadable"; a noisy page that OCR could not read still yields words.
+    """
+    letters = [c for c in page.text if not c.isspace() and not c.isdigit()]
+    return len(letters) <= 2 and (page.source == "text" or not page.words or page.confidence == 0)
+
+
 def extract(seg: Segmentation) -> Facts:
     pages = {p.number: p for p in seg.dossier.pages}
     known = known_names_in("\n".join(_canon(p.text or "") for p in seg.dossier.pages))
@@ -342,8 +360,8 @@ def extract(seg: Segmentation) -> Facts:
     facts.confiscation_yuan = _main_amount(decisions, "confiscation")
     facts.citations = [c for d in decisions for c in d.citations]
     facts.pages = [{"page": p.number, "source": p.source, "confidence": round(p.confidence, 3),
-                    "printed_number": _printed_number(p)} for p in seg.dossier.pages]
+                    "printed_number": _printed_number(p), "blank": _blank(p)} for p in seg.dossier.pages]
     facts.low_confidence_pages = [p.number for p in seg.dossier.pages
-                                  if p.source == "ocr" and (p.confidence < LOW_CONFIDENCE
+                                  if p.source == "ocr" and not _blank(p) and (p.confidence < LOW_CONFIDENCE
                                                             or any("low" in w.lower() for w in p.warnings))]
     return facts

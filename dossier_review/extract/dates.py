@@ -21,13 +21,17 @@ DATE_CN = re.compile(
     rf"(?P<y>(?:19|20)\d{{2}}|{_YCN}{{4,5}})年(?P<m>\d{{1,2}}|{_MDCN}{{1,2}})月"
     rf"(?P<d>\d{{1,2}}|{_MDCN}{{1,3}})[日曰号]?")
 # 2024.3.12 / 2024-03-12 / 2024/3/12: the same separator twice, no digit around it
-DATE_NUM = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[.\-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.]\d)")
+# (the flat view drops the space in "2024/11/13 12:50": a day may run straight into a time)
+DATE_NUM = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[.\-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+                      r"(?:(?![\d.]\d|[:：]\d)|(?=\d{1,2}[:：]\d{2}))")
 DATE_COMPACT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
 _HCN = "[零〇一二三四五六七八九十]"
 TIME = re.compile(
     rf"(?P<ap>上午|下午|晚上|早上|中午)?(?P<h>\d{{1,2}}|{_HCN}{{1,3}})(?:时|点|[：:](?=\d))"
     rf"(?:(?P<mi>\d{{1,2}}|{_HCN}{{1,3}}|整)分?)?")
 _RANGE = re.compile(r"(?:起)?(?:至|到|—|－|-|~|～|起至|止至)")
+_TIME_RANGE = re.compile(r"(?<![\d.])(\d{1,2}[：:]\d{2}|\d{1,2}时\d{0,2}分?)(?:起)?(?:至|到|—|－|-|~|～)"
+                         r"(\d{1,2}[：:]\d{1,2}|\d{1,2}时\d{0,2}分?)")
 _RANGE_END_CTX = re.compile(r"^.{0,12}?(?:至|止)")
 
 OWN_ROLE = {
@@ -159,6 +163,8 @@ def find_dates(s: str) -> list[FoundDate]:
         for m in rx.finditer(s):
             if any(a <= m.start() < b for a, b in taken):
                 continue
+            if rx is DATE_CN and m.group()[-1] not in "日曰号" and re.match(r"[^\d\s日曰号]{1,2}\d{1,2}[日曰号]", s[m.end():m.end() + 5]):
+                continue   # "2024年9月2了7日": OCR broke the day; its first digit is not the day
             d = _mk(m)
             if not d:
                 continue
@@ -184,6 +190,21 @@ def find_dates(s: str) -> list[FoundDate]:
             taken.append((m.start(), fd.end))
             found.append(fd)
     found.sort(key=lambda f: f.start)
+    # A form's time cell laid out around its label ("二〇二三年七月二十五日 / 时间 地点 … /
+    # 15:05—16:36"): a date with no time takes the time range that follows it closely, when no
+    # other date and no sentence end come between.
+    for i, f in enumerate(found):
+        if f.time:
+            continue
+        limit = min(f.end + 40, found[i + 1].start if i + 1 < len(found) else len(s))
+        for r in _TIME_RANGE.finditer(s, f.end, limit):
+            if re.search(r"[。；]", s[f.end:r.start()]):
+                break
+            t1, _ = _time_at(r.group(1), 0)
+            t2, _ = _time_at(r.group(2), 0)
+            if t1 and t2:
+                f.time, f.end_time = t1, t2
+            break
     # "时间：2024年3月12日9时30分起 …… 10时45分止" (end written separately, time only)
     for f in found:
         if f.time and not f.end_time and s.startswith("起", f.end):
@@ -245,6 +266,10 @@ def own_date(dt_: DocText, found: list[FoundDate], doc_type: str) -> Optional[Fo
                 return f
         for f in found:
             if f.role == own:
+                return f
+        # an unlabelled date carrying a time range is the record's own time line
+        for f in found:
+            if f.role == "other" and f.time and f.end_time:
                 return f
     if doc_type == "service_receipt":
         for f in found:

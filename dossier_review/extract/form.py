@@ -18,7 +18,8 @@ from .text import DocText
 
 _DOCNUM = re.compile(
     r"(?P<prefix>[\u4e00-\u9fffA-Za-z]{1,16}?)?(?P<lb>[〔\[［【（(])\s*(?P<y>(?:19|20)\d{2})\s*(?P<rb>[〕\]］】）)])"
-    r"\s*(?P<di>第)?\s*(?P<n>[0-9A-Za-z\-]{1,8})\s*号")
+    # a few words may follow the year ("武汉交〔2024〕罚告381号", "〔2024〕行罚字第12号")
+    r"\s*(?P<kind>(?!年)[\u4e00-\u9fff]{1,4}?)?\s*(?P<di>第)?\s*(?P<n>[0-9A-Za-z\-]{1,8})\s*号")
 _DOCNUM_LABEL = re.compile(r"(?:文号|编号|案号|决定书号|告知书号|立案号|字号)[：]?")
 
 

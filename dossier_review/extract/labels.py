@@ -36,12 +36,15 @@ def label_values(dt_: DocText, label: str, stop_at_labels: bool = True,
     a line starting "当事人逾期不履行的"): its value is kept only when ``weak_ok`` accepts it.
     """
     s = dt_.lines
-    for m in re.finditer(rf"(?:{label})", s):
-        a, b = m.start(), m.end()
+    for a, b, label_text in _label_matches(dt_, label):
         # "当事人（单位）：", "被处罚人（个人）名称：": a short note between label and colon
-        pm = re.match(r"[（(][^）)\n]{1,6}[）)](?:名称|姓名)?(?=[：；])", s[b:b + 12])
+        # A layout wrap may fall inside that note or right before the colon ("法定代表人（\n负责人）：",
+        # "负责人\n：余霞"): the colon still belongs to the label.
+        pm = re.match(r"\n?[（(]\n?[^）)\n]{1,6}\n?[）)](?:名称|姓名)?\n?(?=[：；])", s[b:b + 16])
         if pm:
             b += pm.end()
+        elif s.startswith("\n：", b):
+            b += 1
         # OCR reads a colon as a semicolon now and then; right after a label it can only be a colon
         colon = s.startswith("：", b) or (s.startswith("；", b) and b + 1 < len(s) and s[b + 1] != "\n")
         line_start = a == 0 or s[a - 1] == "\n" or re.match(r"[\d一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]", s[max(0, a - 4):a]) is not None
@@ -76,7 +79,27 @@ def label_values(dt_: DocText, label: str, stop_at_labels: bool = True,
                     break
         if not colon and val and weak_ok is not None and not weak_ok(val):
             continue   # no colon: a table cell or running prose ("当事人逾期不履行的"); the value must look right
-        yield val, a, vs + len(val), m.group(0)
+        yield val, a, vs + len(val), label_text
+
+
+def _label_matches(dt_: DocText, label: str) -> list[tuple[int, int, str]]:
+    """Label occurrences in ``dt_.lines``, also those a line wrap cut in two ("法定代\n表人")."""
+    s = dt_.lines
+    out = [(m.start(), m.end(), m.group(0)) for m in re.finditer(rf"(?:{label})", s)]
+    if "\n" not in s:
+        return out
+    # the flat view has no line breaks: a label found there that spans a break in the line view
+    # was wrapped by the layout; offsets map through the original text
+    inv = {o: i for i, o in enumerate(dt_.lmap[:len(s)])}
+    seen = {a for a, _, _ in out}
+    for m in re.finditer(rf"(?:{label})", dt_.flat):
+        if m.end() - m.start() < 2:
+            continue
+        la, lb = inv.get(dt_.fmap[m.start()]), inv.get(dt_.fmap[m.end() - 1])
+        if la is None or lb is None or la in seen or "\n" not in s[la:lb + 1]:
+            continue
+        out.append((la, lb + 1, m.group(0)))
+    return sorted(out)
 
 
 def _orig_gap_before(dt_: DocText, lpos: int) -> bool:

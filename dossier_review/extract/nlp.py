@@ -121,19 +121,31 @@ def split_names(run: str, known: frozenset = frozenset()) -> tuple[str, ...]:
     return tuple(max(best, key=agree))
 
 
-def leading_name(run: str) -> str | None:
+# Verbs and prepositions that follow a name in prose ("陈超到…", "张三在现场…", "李四向当事人…"):
+# jieba sometimes glues them onto a two-character name, giving a three-character "name".  和/与/及
+# are left out: they end real given names (王建和) too often.
+AFTER_NAME = frozenset("到在向对于将从把被给")
+
+
+def leading_name(run: str, known: frozenset = frozenset()) -> str | None:
     """The person name a run of prose starts with ("冯俊杰在检查中发现…" → 冯俊杰), by jieba's
-    word boundaries (a name is one word, or a surname word plus a given-name word)."""
+    word boundaries (a name is one word, or a surname word plus a given-name word); a name
+    written apart elsewhere in the file (``known``) wins."""
+    for k in sorted((k for k in known if run.startswith(k)), key=len, reverse=True):
+        return k
     tokens = [t.text for t in get_nlp()(run[:8])]
     if not tokens:
         return None
+    name = None
     if is_person_name(tokens[0]):
-        return tokens[0]
-    if len(tokens) > 1 and is_person_name(tokens[0] + tokens[1]):
-        return tokens[0] + tokens[1]
-    if is_person_name(run[:2]):
-        return run[:2]
-    return None
+        name = tokens[0]
+    elif len(tokens) > 1 and is_person_name(tokens[0] + tokens[1]):
+        name = tokens[0] + tokens[1]
+    elif is_person_name(run[:2]):
+        name = run[:2]
+    if name and len(name) == 3 and name[-1] in AFTER_NAME and is_person_name(name[:2]):
+        name = name[:2]
+    return name
 
 
 _APART = re.compile(r"([\u4e00-\u9fff·]{2,4})(?=[（(](?:行政)?执法证|[（(]证号|、)|(?<=、)([\u4e00-\u9fff·]{2,4})(?=[，,。；（(\s]|$)")

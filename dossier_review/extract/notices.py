@@ -118,12 +118,19 @@ def remedy_info(dt_: DocText) -> RemedyInfo:
             continue
         # a sentence that only reports another case (e.g. quoting a law's title) is not the remedy
         found = False
+        topic = None   # "申请行政复议的，应当…向X提出": a topic clause names the remedy for what follows
         for ca, cb in _clauses(sent):
             c = sent[ca:cb]
             is_review = bool(_REVIEW.search(c)) and re.search(r"申请|提出|提起|可以|可向", c)
             is_litig = bool(_LITIG.search(c)) and re.search(r"提起|起诉|诉讼", c)
             if is_review and is_litig and re.search(r"复议决定|对复议", c):
                 is_review = False   # "对复议决定不服…提起诉讼": a litigation clause
+            if not is_review and not is_litig and topic and re.search(r"向.{2,40}?(?:提出|提交|递交|申请|起诉)|日内|月内", c):
+                is_review, is_litig = topic == "review", topic == "litigation"
+            elif re.search(r"的$", c) and bool(_REVIEW.search(c.split("：")[-1])) != bool(_LITIG.search(c.split("：")[-1])):
+                topic = "review" if _REVIEW.search(c.split("：")[-1]) else "litigation"
+            else:
+                topic = None
             if is_review:
                 found = True
                 info.review_stated = True
@@ -134,7 +141,7 @@ def remedy_info(dt_: DocText) -> RemedyInfo:
                     # months are kept as days (两个月 ≈ 60日) so the check can compare one figure
                     info.review_days = n * 30 if m.group("u") in ("个月", "月") else n
                     break
-                body = _body(c, "申请行政复议|申请复议|提出行政复议|提出复议|提起行政复议|申请")
+                body = _body(c, "申请行政复议|申请复议|提出行政复议|提出复议|提起行政复议|申请|提出|提交|递交")
                 if body and not info.review_body:
                     info.review_body = body
             if is_litig:
@@ -475,7 +482,12 @@ def major_case(dt_: DocText) -> tuple[Optional[bool], list[Evidence]]:
     return None, []
 
 
-_FACTS = re.compile(r"经查|查明|现查明|违法事实|经调查|(?:调查|检查|巡查|核查|执法人员)(?:时)?发现|存在.{0,30}?(?:行为|情形)|"
+# A statement of facts opens with the finding of an inquiry ("经查", "经本机关调查核实：", "经依法
+#查实") or an inspection ("检查时发现", "进行检查，发现"), or refers back to it ("上述事实，有…为证").
+_FACTS = re.compile(r"经查|查明|现查明|违法事实|经调查|经(?:本(?:机关|局|委|厅|所|单位)|我(?:局|委|厅|所))?(?:依法)?"
+                    r"(?:调查|检查|核查|审查)?(?:核实|查实|查证|认定)|"
+                    r"(?:调查|检查|巡查|核查|执法人员)(?:时)?[，,]?发现|(?:上述|以上)(?:违法)?事实[，,]?(?:有|已|经)|"
+                    r"存在.{0,30}?(?:行为|情形)|"
                     r"当事人.{0,30}?(?:行为|销售|生产|经营|未)|(?:实施|有)了?(?:以下|下列|如下).{0,8}?(?:违法)?行为")
 _REASON = re.compile(r"违反了?|属于|构成|理由|依据|根据|认定")
 

@@ -6,12 +6,13 @@ from typing import Optional
 
 from dossier_review.model import Evidence, Officer
 
-from .nlp import known_names, leading_name, split_names
+from .nlp import AFTER_NAME, known_names, leading_name, split_names
 from .dates import DATE_CN, DATE_NUM, parse_date_at
+from .labels import ALL_LABELS_RE
 from .text import DocText
 
 OFFICER_LABEL = re.compile(
-    r"(?<![被])(?:行政执法人员|执法人员|办案人员|办案人|承办人员|承办人|主办人|协办人|调查人员|调查人|检查人员|检查人|"
+    r"(?<![被受])(?:行政执法人员|执法人员|办案人员|办案人|承办人员|承办人|主办人|协办人|调查人员|调查人|检查人员|检查人|"
     r"询问人|记录人|勘验人|听证员|执法人)(?:（?签名）?|签字|签章)?")
 CERT_LABEL = re.compile(
     r"(?:行政)?执法(?:证件|证)(?:号码|编号|号)?|执法证号|证件(?:号码|编号|号)|工作证号|证号|执法编号")
@@ -72,10 +73,13 @@ def _parse_segment(seg: str, known: frozenset = frozenset()) -> tuple[list[str],
             cut = CERT_LABEL.search(r)
             if cut:
                 r = r[:cut.start()]
+            # "王建国到现场…": a verb glued to the last name would split it wrongly (王建、国到)
+            if len(r) >= 3 and r[-1] in AFTER_NAME and r not in known and split_names(r[:-1], known):
+                r = r[:-1]
             names_here = split_names(r, known) if r else ()
             if r and not names_here:
                 # prose: "执法人员薛勇、冯俊杰在检查中发现…": a name, then the sentence goes on
-                lead = leading_name(r)
+                lead = leading_name(r, known)
                 if lead:
                     names_here = (lead,)
                 if names_here:
@@ -95,6 +99,26 @@ def _parse_segment(seg: str, known: frozenset = frozenset()) -> tuple[list[str],
     if pending:
         pairs.append((pending, None))
     return names, certs, pairs
+
+
+_NUM_ITEM = r"[\u4e00-\u9fff]{0,2}[A-Za-z0-9\-]*\d{5,}[A-Za-z0-9\-]*"
+_NUM_RUN = re.compile(rf"(?:{_NUM_ITEM}[、，,\s]*)+")
+
+
+def _continued_numbers(s: str, pos: int, max_lines: int = 3) -> list[str]:
+    """Certificate numbers continuing a list that ended its line with a separator: the first of
+    the next few lines that holds only numbers, after at most the wrapped tail of the label."""
+    line_end = s.find("\n", pos)
+    for _ in range(max_lines):
+        if line_end < 0:
+            return []
+        nxt_end = s.find("\n", line_end + 1)
+        ln = s[line_end + 1:(len(s) if nxt_end < 0 else nxt_end)]
+        body = re.sub(r"^(?:号码|编号|码|号)[：]?", "", ln)
+        if body and _NUM_RUN.fullmatch(body):
+            return re.findall(_NUM_ITEM, body)
+        line_end = nxt_end
+    return []
 
 
 def _with_gaps(dt_: DocText, a: int, n: int) -> str:
@@ -178,6 +202,23 @@ def extract_officers(dt_: DocText, known: frozenset = frozenset()) -> tuple[list
                 nums.append(re.sub(r"^(?:分别为|分别是|为|是|和|及)", "", cm.group(1)))
             elif cm.group(3):
                 break
+        nums = [n for n in nums if not re.search(r"电话|手机|传真|号码|邮编", n)]
+        if nums and re.search(r"[、，,]\s*$", tail):
+            # the list goes on past the line: a table cell wrapped around a neighbouring cell
+            # ("执法证件号 123、 / 联系电话 … / 码 456" — the label itself wrapped as well)
+            nums.extend(_continued_numbers(s, m.end()))
+        if not nums and not re.match(r"[：:\s]*[A-Za-z0-9]", s[m.end():m.end() + 3]):
+            # a table cell whose value wrapped around the label: numbers on the lines just above
+            # and below, each line holding nothing but numbers ("440106-93-5803、" / label / "…")
+            ls = s.rfind("\n", 0, m.start())
+            le = s.find("\n", m.end())
+            above = s[s.rfind("\n", 0, max(ls, 0)) + 1:ls] if ls > 0 else ""
+            below = s[le + 1:(s.find("\n", le + 1) if s.find("\n", le + 1) >= 0 else len(s))] if le >= 0 else ""
+            for ln in (above, below):
+                # the numbers may share their line with the next cell ("陕81546204 联系电话 …")
+                lead = _NUM_RUN.match(ln or "")
+                if lead and (lead.end() == len(ln) or ALL_LABELS_RE.match(ln, lead.end())):
+                    nums.extend(re.findall(_NUM_ITEM, lead.group(0)))
         if nums:
             loose.extend(nums)
             evidence.append(dt_.ev_l(max(0, m.start() - 12), min(len(s), m.end() + 40)))

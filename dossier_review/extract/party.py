@@ -19,7 +19,7 @@ NAME_LABELS = [
 ID_LABELS = {
     "credit_code": r"统一社会信用代码|社会信用代码|信用代码|统一代码",
     "id_card": r"(?:公民)?身份证(?:件)?(?:号码|号)?|公民身份号码|身份号码",
-    "other": r"营业执照(?:注册)?(?:号码|号|编号)|注册号|组织机构代码|证照(?:号码|编号)|证件(?:号码|号)|许可证(?:号|编号)",
+    "other": r"营业执照(?:注册)?(?:号码|号|编号)|注册号|组织机构代码|证照(?:号码|编号)|(?<!执法)(?<!工作)证件(?:号码|号)|许可证(?:号|编号)",
 }
 ADDRESS_LABELS = r"住所(?:地)?|地址|住址|经营场所|经营地址|注册地址|联系地址|营业场所|生产经营场所|经营地点|单位地址|家庭住址"
 REP_LABELS = r"法定代表人|法人代表|主要负责人|(?<!现场)(?<!单位)负责人|经营者|投资人|业主"
@@ -97,6 +97,15 @@ def find_name(dt_: DocText) -> Optional[tuple[str, Evidence, str]]:
     return None
 
 
+def _birth_date_ok(num: str) -> bool:
+    import datetime
+    try:
+        d = datetime.date(int(num[6:10]), int(num[10:12]), int(num[12:14]))
+    except ValueError:
+        return False
+    return 1900 <= d.year <= datetime.date.today().year
+
+
 def find_ids(dt_: DocText) -> tuple[Optional[str], Optional[str], Optional[Evidence]]:
     for kind in ("credit_code", "id_card", "other"):
         for val, s, e, _ in label_values(dt_, ID_LABELS[kind], stop_at_labels=True):
@@ -111,6 +120,10 @@ def find_ids(dt_: DocText) -> tuple[Optional[str], Optional[str], Optional[Evide
                     return v.upper()[:18], "credit_code", dt_.ev_l(s, e)
             elif kind == "id_card":
                 m = ID_CARD.search(v)
+                # the kind follows the number's form, not the label ("社会信用代码（注册号）" rows, a
+                # 信用代码 under an ID label): an ID number carries a plausible birth date at 7-14
+                if m and not _birth_date_ok(m.group(0)) and CREDIT_CODE.fullmatch(m.group(0).upper()):
+                    return m.group(0).upper(), "credit_code", dt_.ev_l(s, e)
                 if m:
                     return m.group(0).upper(), "id_card", dt_.ev_l(s, e)
                 if CREDIT_CODE.fullmatch(v.upper()):
@@ -124,7 +137,11 @@ def find_ids(dt_: DocText) -> tuple[Optional[str], Optional[str], Optional[Evide
     for rx, kind in ((CREDIT_CODE, "credit_code"), (ID_CARD, "id_card")):
         m = rx.search(dt_.lines)
         if m and (kind == "id_card" or not m.group(0).isdigit()):
-            return m.group(0).upper(), kind, dt_.ev_l(max(0, m.start() - 10), m.end())
+            num = m.group(0).upper()
+            # an all-digit number is an ID only with a birth date in it; else a credit code
+            if kind == "id_card" and not _birth_date_ok(num) and CREDIT_CODE.fullmatch(num):
+                kind = "credit_code"
+            return num, kind, dt_.ev_l(max(0, m.start() - 10), m.end())
     return None, None, None
 
 

@@ -32,11 +32,12 @@ _DOC_NO = re.compile(
     rf"(?P<pre>[{_HAN}]{{1,16}})\s*[\[【〔(（［〈<]{{1,2}}\s*(?P<year>(?:19|20)\d{{2}})\s*[\]】〕)）］〉>]{{1,2}}\s*(?P<no>第?\s*\d{{1,6}}\s*号)"
 )
 # Tesseract chi_sim confusions seen on case files, mended only inside words they cannot belong to:
-# 罚 read as 昼 (行政处昼决定书, 昼款), 日 as 目/曰 in dates, the variant 亊 for 事.
+# 罚 read as 昼 (行政处昼决定书, 昼款), 日 as 目/曰/晶 in dates, the variant 亊 for 事.
 _CONFUSIONS = [
     (re.compile(r"处昼"), "处罚"), (re.compile(r"昼(?=款|没|金)"), "罚"),
     (re.compile(r"之目起"), "之日起"),
-    (re.compile(r"(?<=月)(\d{1,2}|[一二三四五六七八九十〇]{1,3})曰"), r"\1日"),
+    # 日 closing a date under a seal's remnants comes out as 曰, or as 晶 (日 with specks above it)
+    (re.compile(r"(?<=月)(\d{1,2}|[一二三四五六七八九十〇]{1,3})[曰晶]"), r"\1日"),
     (re.compile("亊"), "事"),
 ]
 _LONE_OPEN = re.compile(rf"\((?=\s*[{_HAN}])|(?<=[{_CJK}])\s*\(")

@@ -11,6 +11,13 @@ from typing import Callable, Iterator
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
+def _default_mode() -> int:
+    # mkstemp creates 0600 files; reports are for sharing, so use what open() would give.
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def safe_stem(name: str) -> str:
     """A dossier name usable as a file name on Linux and Windows (Chinese kept as is)."""
     stem = _UNSAFE.sub("_", name).strip(" .") or "dossier"
@@ -27,6 +34,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        os.chmod(tmp_path, _default_mode())
         # No fsync: os.replace already guarantees a killed run leaves the old file or the new
         # one, never half; fsync only guards against power loss and cost ~9 ms a file here.
         os.replace(tmp_path, target)

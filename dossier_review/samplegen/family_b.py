@@ -163,7 +163,9 @@ class Blank(Flowable):
     """The unprinted back of a double-sided sheet: takes a page, draws nothing."""
 
     def wrap(self, aw, ah):
-        return aw, 1
+        # Fill the page but a sliver: the document's zero-height end mark still lands on this
+        # sheet, and the next document (taller than the sliver) starts on a new one.
+        return aw, max(ah - 1, 0)
 
     def draw(self):
         pass
@@ -438,6 +440,7 @@ def renderer_class():
             finally:
                 self.body, self.plain = saved
             if s["blank_back"]:
+                # the next document starts on its own sheet, after the blank back
                 out += [PageBreak(), Blank()]
             return out
 

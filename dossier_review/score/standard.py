@@ -63,6 +63,7 @@ class Rule:
     applies_to: tuple[str, ...] = ("general",)
     params: dict = field(default_factory=dict)
     source: str = ""                    # file:line the rule was defined at
+    ocr_doubt: Optional[str] = None     # "absence" | "comparison": see check.run_checks
 
     @property
     def item_cap(self) -> Optional[float]:
@@ -339,7 +340,8 @@ def _only_keys(container: LDict, allowed, what: str):
 _TOP_KEYS = ("name", "title", "description", "extends", "total", "categories", "category_floor",
              "grades", "veto", "check_defaults", "rules")
 _RULE_KEYS = ("title", "check", "category", "points", "veto", "per_instance", "max_points", "basis",
-              "fix", "applies_to", "params")
+              "fix", "applies_to", "params", "ocr_doubt")
+OCR_DOUBT = ("absence", "comparison")
 
 
 def _validate(data: LDict, path: Path) -> Standard:
@@ -452,6 +454,9 @@ def _validate(data: LDict, path: Path) -> Standard:
         applies = spec.get("applies_to", ["general"])
         if not isinstance(applies, list) or not applies or any(p not in PROCEDURES for p in applies):
             _fail(spec, "applies_to", f"rule {code}: applies_to is a list of {', '.join(PROCEDURES)}")
+        ocr_doubt = spec.get("ocr_doubt")
+        if ocr_doubt is not None and ocr_doubt not in OCR_DOUBT:
+            _fail(spec, "ocr_doubt", f"rule {code}: ocr_doubt is one of {', '.join(OCR_DOUBT)}")
         params_node = _mapping(spec, "params", required=False)
         allowed = check.all_params()
         for pname, value in params_node.items():
@@ -476,7 +481,8 @@ def _validate(data: LDict, path: Path) -> Standard:
             title=_string(spec, "title", required=False, default=code),
             points=points, veto=veto, per_instance=per_instance, max_points=max_points,
             basis=_string(spec, "basis", required=False), fix=_string(spec, "fix", required=False),
-            applies_to=tuple(applies), params=params, source=f"{where[0]}:{where[1]}"))
+            applies_to=tuple(applies), params=params, source=f"{where[0]}:{where[1]}",
+            ocr_doubt=ocr_doubt))
     if not rules:
         _fail(data, "rules", "the standard has no rules")
 

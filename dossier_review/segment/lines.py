@@ -52,6 +52,17 @@ NUMBER_ONLY_RE = re.compile(r"^\s*[-—–－~_·.]*\s*(?:第\s*)?(\d{1,4})\s*(?
 
 QA_RE = re.compile(r"^\s*(?:问|答)\s*[:：]")
 
+# A form's catalogue code printed above its title: （执法文书17-2）, 文书式样5, 样式3, 附表2-1,
+# 【表 4】.  It belongs to the form below it, and is no title.
+FORM_CODE_RE = re.compile(
+    r"^\s*[（(【\[〔]?\s*(?:[\u3400-\u9fffA-Za-z]{0,10}(?:文书|样式|式样|格式|文本|附表|附件|表))\s*"
+    r"[A-Za-z]{0,3}\s*[-—－]?\s*\d{1,3}(?:\s*[-—－.．]\s*\d{1,3}){0,2}\s*[）)】\]〕]?\s*$"
+)
+
+
+def is_form_code(text: str) -> bool:
+    return bool(FORM_CODE_RE.match(text))
+
 
 def cn_int(s: str) -> int:
     """Small Chinese or Arabic numbers as printed in page marks (二, 十二, 12)."""

@@ -27,6 +27,7 @@ from ..model import Document, Dossier, Page, PageSpan, Segmentation
 from .lines import (
     CLOSURE_RE,
     CONTINUED_RE,
+    DATE_RE,
     DOC_NUMBER_RE,
     END_MARK_RE,
     LOOSE_DATE_RE,
@@ -34,6 +35,8 @@ from .lines import (
     Line,
     bare_page_numbers,
     is_date_line,
+    is_form_code,
+    is_page_number_line,
     meaningful,
     page_marks,
     split_lines,
@@ -53,6 +56,9 @@ HEAD_LINES = 6          # a page's title is among its first meaningful lines
 TAIL_LINES = 5          # a closing block is among the last meaningful lines before a split
 LONG_LINE = 30          # longer lines are body text: the head ends there
 SIGNATURE_TAIL_LINES = 10  # a page this short that only signs off continues its document
+LABEL_TITLE_RE = re.compile(r"意见$")
+CJK_ANY = re.compile(r"[\u3400-\u9fff]")
+WRAP_TAIL = 5           # a title's last characters wrapped onto a line of their own (…调查笔 / 录)
 STRONG_CONTENT = 2.0    # content score (× threshold) that overrides "not closed yet"
 
 
@@ -67,6 +73,7 @@ class _PageInfo:
     inner: list[tuple[int, TitleMatch, str]]
     list_like: bool
     catalog_rows: int          # lines naming a known title beside a number (目录 rows)
+    head_first: Optional[int] = None   # first line of the title when it wrapped over two lines
 
 
 @dataclass
@@ -89,16 +96,28 @@ def segment(dossier: Dossier, vocabulary: Optional[Vocabulary] = None) -> Segmen
     docs: list[_Doc] = []
     cur: Optional[_Doc] = None
     after_blank = False
+    leading: list[list[int]] = []     # empty pages before the first document
     for info in infos:
         if not info.has_text:
-            # A page with nothing readable but its dossier page number or a red seal had
-            # content (卷内材料 are numbered only on pages with text): the sign-off of an
-            # unfinished document, read away by the seal.
-            if cur is not None and not cur.closed and not after_blank and _numbered_or_sealed(info) \
-                    and vocab.types[cur.type].split:
-                cur.spans.append([info.page.number, 0, _rstrip(info.page.text, 0, len(info.page.text))])
-                continue
-            after_blank = True
+            # A blank (or page-number-only) page is the back of the last sheet of the document
+            # before it, printed double-sided; it belongs to that document.
+            span = [info.page.number, 0, _rstrip(info.page.text, 0, len(info.page.text))]
+            if cur is not None:
+                cur.spans.append(span)
+                # A page with nothing readable but its dossier page number or a red seal, in
+                # an unfinished document, had content (卷内材料 are numbered only on pages with
+                # text): its sign-off, read away by the seal.  The document goes on after it.
+                # Otherwise the sheet ended there, and so did the document.
+                if not (not cur.closed and not after_blank and _numbered_or_sealed(info)
+                        and vocab.types[cur.type].split):
+                    after_blank = True
+            elif _has_stray_text(info):
+                cur = _Doc("other", "", 0.3)
+                cur.spans.append(span)
+                docs.append(cur)
+                after_blank = True
+            else:
+                leading.append(span)     # an empty page before any document: joins the next
             continue
         page, lines = info.page, info.lines
         internal = _internal_page(info, numbering)
@@ -120,8 +139,11 @@ def segment(dossier: Dossier, vocabulary: Optional[Vocabulary] = None) -> Segmen
                 new = None
             else:
                 kind = vocab.type_within(title)
+                near = None if kind else vocab.closest_title(title)
                 if kind is not None:
                     new = _Doc(kind, title, 0.6)
+                elif near is not None:
+                    new = _Doc(near.type, title, 0.5)
                 else:
                     new = _content_doc(info, lines, 0, vocab)
                     new.title = title
@@ -139,12 +161,15 @@ def segment(dossier: Dossier, vocabulary: Optional[Vocabulary] = None) -> Segmen
             else:
                 new = _Doc(match.type, title, _title_confidence(match, head=True))
                 # The previous document's last lines (its signature/date block) may stand
-                # above the title: they stay with it and the page is shared.
-                first = idx - 1 if idx > 0 and agency_line(lines[idx - 1].text) else idx
+                # above the title: they stay with it and the page is shared.  A title with
+                # the agency's name on its own line is a heading even when that block is
+                # unreadable.
+                first = _heading_start(lines, info.head_first if info.head_first is not None else idx, 0)
                 above = [ln for ln in lines[:first] if meaningful(ln)]
                 if cur is not None and not after_blank and vocab.types[cur.type].split \
-                        and not _all_header(above) \
-                        and (_closes(above[-TAIL_LINES:]) or (not cur.closed and _garbled_sign_off(above))):
+                        and above and not _all_header(above) \
+                        and (_closes(above[-TAIL_LINES:]) or (match.agency and match.errors <= 1)
+                             or (not cur.closed and _garbled_sign_off(above))):
                     top_split = (lines[first].start, first)
         else:
             new = None
@@ -202,18 +227,22 @@ def segment(dossier: Dossier, vocabulary: Optional[Vocabulary] = None) -> Segmen
                 seg_first = at
             if match is None or not vocab.types[match.type].split:
                 break
-            first = idx
-            if idx - 1 >= seg_first and agency_line(lines[idx - 1].text):
-                first = idx - 1
+            first = _heading_start(lines, idx, seg_first)
             before = [ln for ln in lines[seg_first:first] if meaningful(ln)]
             closed = _closes(before[-TAIL_LINES:]) if before else cur.closed
-            # The issuing agency's name right above a title line heads a new document even
-            # when the closing block above it is unreadable (a seal over the date).
-            headed = first < idx and match.errors <= 1
+            # The issuing agency's name above a title line, or before it on the same line
+            # (南京市应急管理局行政处罚告知书 starting mid-page), heads a new document even when
+            # the closing block above it is unreadable (a seal over the date, a date broken
+            # over two lines).
+            headed = (first < idx or match.agency) and match.errors <= 1
             # An evidence copy has no closing block; the next item's exact heading ends it,
             # provided the copy has a body of its own (营业执照复印件 / 营业执照 is one item).
             loose = cur.type in OPEN_ENDED and match.exact and len(before) >= 3
             if not (closed or headed or loose):
+                continue
+            # 法制审核意见, 复核意见 name a document at a page's top but are a form's row labels
+            # in its body (a 审批表's 法制审核意见 row after a dated row): only a heading starts one.
+            if not headed and LABEL_TITLE_RE.search(title_key(match.title or title)):
                 continue
             cur = _Doc(match.type, title, _title_confidence(match, head=False))
             docs.append(cur)
@@ -232,6 +261,8 @@ def segment(dossier: Dossier, vocabulary: Optional[Vocabulary] = None) -> Segmen
         cur.closed = _closes(tail[-TAIL_LINES:])
         after_blank = False
 
+    if leading and docs:
+        docs[0].spans[:0] = leading
     pages = {p.number: p for p in dossier.pages}
     return Segmentation(dossier=dossier, documents=[_finish(d, pages) for d in docs if d.spans])
 
@@ -242,6 +273,9 @@ def _analyse(page: Page, vocab: Vocabulary) -> _PageInfo:
     lines = split_lines(page.text or "")
     has_text = any(meaningful(ln) for ln in lines)
     head = _find_head(lines, vocab)
+    head_first = None
+    if head is not None and len(head) == 4:
+        head_first, head = head[3], head[:3]
     inner = []
     start = head[0] + 1 if head else 0
     for ln in lines[start:]:
@@ -250,35 +284,68 @@ def _analyse(page: Page, vocab: Vocabulary) -> _PageInfo:
         m = vocab.match_title(ln.text)
         if m is not None:
             inner.append((ln.index, m, ln.text.strip()))
+            continue
+        # A heading whose last characters wrapped (……行政处罚（听证） / 告知书): the document
+        # starts at its first line.
+        tail = _wrapped_tail(lines, ln.index)
+        if tail is not None and vocab.match_title(tail.text) is None and not agency_line(ln.text):
+            joined = ln.text.strip() + tail.text.strip()
+            m = vocab.match_title(joined)
+            if m is not None and (m.agency or len(ln.key) <= 12):
+                inner.append((ln.index, m, joined))
     n_lines, n_kinds, n_rows = vocab.list_titles(page.text or "")
     return _PageInfo(page, lines, has_text, page_marks(page.text or ""), bare_page_numbers(lines),
-                     head, inner, n_lines >= 4 and n_kinds >= 3, n_rows)
+                     head, inner, n_lines >= 4 and n_kinds >= 3, n_rows, head_first)
+
+
+def _wrapped_tail(lines: list[Line], index: int) -> Optional[Line]:
+    """The next line when it is short enough to be the wrapped end of a title on this one and
+    is not a title by itself."""
+    for ln in lines[index + 1:]:
+        if ln.blank:
+            continue
+        key = ln.key
+        if 1 <= len(key) <= WRAP_TAIL and CJK_ANY.search(key) and not is_page_number_line(ln.text):
+            return ln
+        return None
+    return None
 
 
 def _find_head(lines: list[Line], vocab: Vocabulary):
-    seen = 0
+    """The page's title line among its first lines: (line index, match, title), plus the
+    title's first line when it wrapped over two; match is None for a title-shaped line that
+    the vocabulary does not know."""
     texts = [ln for ln in lines if meaningful(ln)]
-    for k, ln in enumerate(texts):
-        seen += 1
-        if seen > HEAD_LINES:
-            break
+    for k, ln in enumerate(texts[:HEAD_LINES]):
         m = vocab.match_title(ln.text)
         if m is not None:
             return ln.index, m, ln.text.strip()
+        # A title broken over two lines: two short lines (现场检查（勘验） / 笔录), unless the
+        # next line is a title by itself (agency name above the title), or a long heading
+        # whose last characters wrapped (……执法局询问调查笔 / 录).
         nxt = texts[k + 1] if k + 1 < len(texts) else None
-        # A title broken over two short lines (现场检查（勘验） / 笔录), unless the next line
-        # is a title by itself (agency name above the title).
-        if nxt is not None and len(ln.key) <= 12 and len(nxt.key) <= 12 \
-                and vocab.match_title(nxt.text) is None:
-            m = vocab.match_title(ln.text.strip() + nxt.text.strip())
+        tail = _wrapped_tail(lines, ln.index)
+        if tail is not None and (nxt is None or tail.index < nxt.index or tail is nxt):
+            nxt = tail
+        if nxt is not None and vocab.match_title(nxt.text) is None \
+                and ((len(ln.key) <= 12 and len(nxt.key) <= 12) or nxt is tail):
+            joined = ln.text.strip() + nxt.text.strip()
+            m = vocab.match_title(joined)
             if m is not None and not agency_line(ln.text):
-                return nxt.index, m, ln.text.strip() + nxt.text.strip()
+                return nxt.index, m, joined, ln.index
+        # A form laid out as a table: its first cells may share the title's line.  Only where
+        # a title stands (first, under the agency's name or the form's code): further down,
+        # 处罚决定书文号 … is a field of the form.
+        if all(agency_line(t.text) or is_form_code(t.text) for t in texts[:k]):
+            found = vocab.match_table_title(ln.text)
+            if found is not None:
+                return ln.index, found[0], found[1]
         if len(ln.key) > LONG_LINE:
             break
-    # No known title: a title-shaped line first on the page (after the agency's name) still
-    # marks the start of a document the vocabulary does not list.
-    for k, ln in enumerate(texts[:3]):
-        if agency_line(ln.text):
+    # No known title: a title-shaped line first on the page (after the agency's name and the
+    # form's code) still marks the start of a document the vocabulary does not list.
+    for k, ln in enumerate(texts[:4]):
+        if agency_line(ln.text) or is_form_code(ln.text):
             continue
         if unknown_title(ln.text):
             return ln.index, None, ln.text.strip()
@@ -289,6 +356,29 @@ def _find_head(lines: list[Line], vocab: Vocabulary):
             return ln.index, None, ln.text.strip()
         break
     return None
+
+
+def _heading_start(lines: list[Line], idx: int, lo: int) -> int:
+    """The first line of the heading whose title is line idx: the agency's name and the
+    form's code (（执法文书17-2）) above the title belong to the document it starts."""
+    first = idx
+    k = idx - 1
+    while k >= lo and idx - k <= 3:
+        text = lines[k].text
+        if lines[k].blank:
+            k -= 1
+            continue
+        if agency_line(text) or is_form_code(text):
+            first = k
+            k -= 1
+            continue
+        break
+    return first
+
+
+def _has_stray_text(info: _PageInfo) -> bool:
+    """A page without readable lines that still carries something other than a page number."""
+    return any(not ln.blank and not is_page_number_line(ln.text) for ln in info.lines)
 
 
 def _drop_running_headers(infos: list[_PageInfo]) -> None:
@@ -382,6 +472,19 @@ def _content_split(lines: list[Line], lo: int, hi: int, cur: _Doc, vocab: Vocabu
     return None
 
 
+_DATE_FIELD_RE = re.compile(r"(?:日期|时间|日)\s*[:：]?\s*$")
+
+
+def _dated_field(text: str) -> bool:
+    """A line ending in a filled 日期 field (审核人：…… 审核日期：2024/11/8): a sign-off."""
+    m = None
+    for m in DATE_RE.finditer(text):
+        pass
+    if m is None or text[m.end():].strip():
+        return False
+    return bool(_DATE_FIELD_RE.search(text[: m.start()]))
+
+
 def _previous_is_agency(lines: list[Line], c: int, lo: int) -> bool:
     for ln in reversed(lines[lo:c]):
         if meaningful(ln):
@@ -390,10 +493,15 @@ def _previous_is_agency(lines: list[Line], c: int, lo: int) -> bool:
 
 
 def _closes(lines: list[Line]) -> bool:
-    for ln in lines:
+    for k, ln in enumerate(lines):
         text = ln.text
-        if is_date_line(text):
+        if is_date_line(text) or _dated_field(text):
             return True
+        # A date broken over two lines (审核日期：二〇二三 / 年十二月一日).
+        if k + 1 < len(lines) and len(lines[k + 1].key) <= 12:
+            joined = text.rstrip() + lines[k + 1].text.strip()
+            if is_date_line(joined) or _dated_field(joined):
+                return True
         m = CLOSURE_RE.search(text)
         # In a long sentence “签字” or “盖章” is talk about signing, not a signature block.
         if m and (len(title_key(text)) <= LONG_LINE or m.group(0).startswith("以下")):
@@ -481,9 +589,12 @@ def _finish(doc: _Doc, pages: dict[int, Page]) -> Document:
     spans = [PageSpan(p, s, e) for p, s, e in doc.spans]
     text = "\n".join(pages[s.page].text[s.start:s.end] for s in spans)
     nums = [s.page for s in spans]
-    ocr = min(pages[n].confidence for n in nums)
+    # A blank back page holds nothing to misread: its OCR confidence (of an empty read) says
+    # nothing about how well the document was read.
+    read = [n for n in nums if any(meaningful(ln) for ln in split_lines(pages[n].text or ""))] or nums
+    ocr = min(pages[n].confidence for n in read)
     conf = doc.confidence
-    if any(pages[n].source == "ocr" for n in nums):
+    if any(pages[n].source == "ocr" for n in read):
         # A fuzzy read of a poor scan deserves less trust than the title match alone says.
         conf *= 0.75 + 0.25 * max(0.0, min(1.0, ocr))
     return Document(type=doc.type, title=doc.title, first_page=min(nums), last_page=max(nums),

@@ -33,6 +33,17 @@ _QUALIFIER_RE = re.compile(
 # What may stand before a title: 附件2：, 附：, 证据3、 (attachments and numbered exhibits).
 _LEAD_RE = re.compile(r"^\s*(?:(?:附件|证据)\s*[0-9一二三四五六七八九十]{1,3}\s*[:：、.．]?|(?:附件|证据|附)\s*[:：、.．])\s*")
 
+# Labels of a form's first cells (案由, 当事人, 时间, 编号 …): what may follow a table form's title
+# on the same line.
+_FIELD_LABEL_RE = re.compile(
+    r"案\s*由|案件(?:名称|来源|编号)|立案编号|当\s*事\s*人|被(?:检查|询问|调查|处罚)(?:人|单位|对象)|"
+    r"(?:检查|勘验|勘查|询问|调查|听证|讨论|会议|送达|缴款|填报|审核|呈报)(?:时间|地点|日期|人员?)|"
+    r"时\s*间|地\s*点|编\s*号|文\s*号|受送达人|送达文书|单位名称|名\s*称|姓\s*名|日\s*期|"
+    r"填[报表]单位|承办(?:人|机构|部门)|负责人|法定代表人|主持人|记录人|N[oO]\.?|№|[:：]"
+)
+
+_NUMBER_LABEL_RE = re.compile(r"[文编]\s*号|日\s*期")
+
 # Lines with these marks are sentences, labelled fields or quotations, never a title line.
 _NOT_TITLE_RE = re.compile(r"[，,。；;《》！？?:：]")
 
@@ -50,8 +61,9 @@ class TitleMatch:
     type: str
     title: str          # the canonical title from the vocabulary
     errors: int         # edit distance between the line and that title (0 = exact)
-    prefixed: bool      # the agency name stood before the title on the same line
+    prefixed: bool      # the agency name or modifier words stood before the title on the same line
     alternatives: tuple = ()   # other types whose titles the line matches just as well
+    agency: bool = False       # what stood before it names an agency (a heading, not a label)
 
     @property
     def exact(self) -> bool:
@@ -113,6 +125,23 @@ class Vocabulary:
             self._cache[line] = self._match_title(line)
         return self._cache[line]
 
+    def match_table_title(self, line: str) -> Optional[tuple[TitleMatch, str]]:
+        """A title heading a form laid out as a table, whose first cells the text layer (or OCR)
+        put on the title's line: 现场勘验检查笔录 时间：2024年3月5日 …, 案件立案审批表 案由 ….
+        Returns the match and the title's text, or None when the text before the first field
+        label is no title."""
+        for m in _FIELD_LABEL_RE.finditer(line):
+            head = line[: m.start()]
+            # 决定书文号, 告知书编号: a field naming a document, not a title before a cell.
+            if _NUMBER_LABEL_RE.match(line, m.start()):
+                continue
+            if len(title_key(head)) < 4:
+                continue
+            found = self.match_title(head)
+            if found is not None:
+                return found, head.strip()
+        return None
+
     def _match_title(self, line: str) -> Optional[TitleMatch]:
         line = _LEAD_RE.sub("", line)
         if _NOT_TITLE_RE.search(line.strip()):
@@ -133,7 +162,7 @@ class Vocabulary:
             if core.endswith(e.key):
                 prefix = core[: len(core) - len(e.key)]
                 if _prefix_ok(prefix):
-                    return TitleMatch(e.type, e.title, 0, bool(prefix))
+                    return TitleMatch(e.type, e.title, 0, bool(prefix), agency=_names_agency(prefix))
         return None
 
     def _fuzzy(self, core: str) -> Optional[TitleMatch]:
@@ -149,7 +178,7 @@ class Vocabulary:
             rank = (d / len(e.key), -len(e.key), -e.priority)
             ties.setdefault((d / len(e.key), len(e.key)), set()).add(e.type)
             if best is None or rank < best[0]:
-                best = (rank, TitleMatch(e.type, e.title, d, bool(prefix)))
+                best = (rank, TitleMatch(e.type, e.title, d, bool(prefix), agency=_names_agency(prefix)))
 
         # OCR often leaves a stray character or two after a title (a speck of the seal);
         # each one counts as an error.
@@ -184,7 +213,8 @@ class Vocabulary:
         # content decides.
         others = ties.get((best[0][0], -best[0][1]), set()) - {match.type}
         if others:
-            match = TitleMatch(match.type, match.title, match.errors, match.prefixed, tuple(sorted(others)))
+            match = TitleMatch(match.type, match.title, match.errors, match.prefixed, tuple(sorted(others)),
+                               match.agency)
         return match
 
     def evidence_kind(self, text: str) -> Optional[str]:
@@ -194,6 +224,19 @@ class Vocabulary:
             m = rx.search(text)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), kind)
+        return best[1] if best else None
+
+    def closest_title(self, line: str, max_ratio: float = 0.3) -> Optional[TitleMatch]:
+        """The nearest known title to a line already known to be a title line (it stands
+        where titles stand), without the strict rules of :meth:`match_title`."""
+        key = title_key(line)
+        best = None
+        for e in self.entries:
+            if len(e.key) < 4:
+                continue
+            d = Levenshtein.distance(key, e.key)
+            if d <= max_ratio * max(len(key), len(e.key)) and (best is None or d < best[0]):
+                best = (d, TitleMatch(e.type, e.title, d, False))
         return best[1] if best else None
 
     def type_within(self, line: str) -> Optional[str]:
@@ -278,12 +321,11 @@ def _error_budget(n: int) -> int:
 
 # Words agencies put before a form's name (重大执法决定法制审核意见, 行政处罚案件结案报告); they
 # may stand between the agency name and a known title.
-MODIFIER_WORDS = ("重大行政执法决定", "重大执法决定", "重大案件", "重大", "行政处罚", "行政执法", "案件",
-                  "一般程序", "简易程序", "当场", "违法")
+MODIFIER_WORDS = ("重大行政执法决定", "重大执法决定", "行政执法决定", "执法决定", "重大案件", "重大", "行政处罚",
+                  "行政执法", "案件", "一般程序", "简易程序", "当场", "违法", "当事人")
 
 
-def _prefix_ok(prefix: str) -> bool:
-    """What stands before a title on its line is an agency name and/or modifier words."""
+def _strip_modifiers(prefix: str) -> str:
     stripped = True
     while prefix and stripped:
         stripped = False
@@ -292,7 +334,20 @@ def _prefix_ok(prefix: str) -> bool:
                 prefix = prefix[: -len(word)]
                 stripped = True
                 break
+    return prefix
+
+
+def _prefix_ok(prefix: str) -> bool:
+    """What stands before a title on its line is an agency name and/or modifier words."""
+    prefix = _strip_modifiers(prefix)
     return not prefix or _agency_like(prefix)
+
+
+def _names_agency(prefix: str) -> bool:
+    """The prefix holds an agency's name, not only modifier words: 当事人陈述申辩意见 may be a
+    form's field label, X市X局陈述申辩记录 is a heading."""
+    rest = _strip_modifiers(prefix)
+    return bool(rest) and _agency_like(rest)
 
 
 def _agency_like(prefix: str) -> bool:
