@@ -34,6 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+
 from dossier_review.ingest import core, ingest, ocr  # noqa: E402
 from dossier_review.ingest.synth import (DECISION_LINES, degrade, render_page, write_image_pdf,  # noqa: E402
                                          write_text_pdf)
@@ -119,13 +121,7 @@ INQUIRY_LINES = ["询问笔录", "询问时间：2024年3月14日9时30分至10�
 
 
 def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+    return Levenshtein.distance(a, b)
 
 
 def compare_psm(psms: list[int]) -> None:

@@ -60,3 +60,10 @@ def test_business_books_listed(listed, title):
     assert len(firm(b.build(), "evidence.listed_evidence_missing")) == 1
     b.add("evidence", title)
     assert firm(b.build(), "evidence.listed_evidence_missing") == []
+
+
+def test_books_filed_as_documentary_evidence():
+    b = clean_case()
+    b.get("decision").listed_evidence = ["进货单据"]
+    b.add("evidence", "书证（销售记录）")
+    assert firm(b.build(), "evidence.listed_evidence_missing") == []

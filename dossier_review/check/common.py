@@ -4,6 +4,8 @@ extractor filled in.
 """
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 import datetime as _dt
 import re
 from typing import Iterable, Optional
@@ -73,6 +75,14 @@ def names_of(types: Iterable[str]) -> str:
 
 def low_conf(doc: Optional[DocFacts], params: dict) -> bool:
     return doc is not None and doc.ocr_confidence < params["low_confidence"]
+
+
+def hit_unless_unreadable(doc: Optional[DocFacts], params: dict, message: str,
+                          evidence: Iterable[Evidence] = ()) -> Finding:
+    """A firm finding, or needs_human when the document was read with low OCR confidence."""
+    if low_conf(doc, params):
+        return hit(message + "；该文书识别置信度低，需人工核实", evidence, needs_human=True)
+    return hit(message, evidence)
 
 
 def unreadable_pages(facts: Facts, params: dict) -> list[int]:
@@ -165,13 +175,7 @@ def law_key(law: str, prefix: str = "中华人民共和国") -> str:
 
 
 def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+    return Levenshtein.distance(a, b)
 
 
 # --------------------------------------------------------------------------- amounts

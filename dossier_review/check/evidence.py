@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import DOCUMENT_TYPES, Facts
-from .common import (amount_evidence, amounts, contains_any, doc_ev, doc_name, ev, field_ev, fmt_yuan,
+from .common import (hit_unless_unreadable, amount_evidence, amounts, contains_any, doc_ev, doc_name, ev, field_ev, fmt_yuan,
                      hit, low_conf, missing_document, names_of, pages_of, searched_ev)
 from .registry import register_check
 
@@ -89,10 +89,7 @@ def record_time_incomplete(facts: Facts, params: dict):
             continue
         evidence = field_ev(doc, "start_time", "time")
         msg = f"《{doc_name(doc)}》（{pages_of(doc)}）{'，'.join(problems)}"
-        if low_conf(doc, params):
-            out.append(hit(msg + "；该文书识别置信度低，需人工核实", evidence, needs_human=True))
-        else:
-            out.append(hit(msg, evidence))
+        out.append(hit_unless_unreadable(doc, params, msg, evidence))
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..model import Facts
-from .common import (amount_evidence, amounts, contains_any, doc_ev, doc_name, field_ev,
+from .common import (hit_unless_unreadable, amount_evidence, amounts, contains_any, doc_ev, doc_name, field_ev,
                      fmt_date, fmt_yuan, hit, low_conf, missing_document, names_of, page_list,
                      pages_of, party_kind, searched_ev, unreadable_pages)
 from .registry import register_check
@@ -140,8 +140,7 @@ def prior_notice_incomplete(facts: Facts, params: dict):
         labels = "、".join(_NOTICE_ELEMENT_NAMES.get(e, e) for e in missing)
         evidence = field_ev(doc, *missing) + ([doc_ev(doc)] if not doc.evidence else [])
         msg = f"《{doc_name(doc)}》（{pages_of(doc)}）未载明：{labels}"
-        out.append(hit(msg + ("；该文书识别置信度低，需人工核实" if low_conf(doc, params) else ""),
-                       evidence[:3], needs_human=low_conf(doc, params)))
+        out.append(hit_unless_unreadable(doc, params, msg, evidence[:3]))
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Facts
-from .common import (doc_ev, doc_name, edit_distance, ev, field_ev, hit, low_conf, norm_name,
+from .common import (hit_unless_unreadable, doc_ev, doc_name, edit_distance, ev, field_ev, hit, low_conf, norm_name,
                      pages_of)
 from .ids import check_digit_error, clean_id, id_kind
 from .registry import register_check
@@ -166,10 +166,7 @@ def party_incomplete(facts: Facts, params: dict):
         labels = "、".join(_FIELD_NAMES.get(f, f) for f in missing)
         evidence = list(party.evidence[:2]) or field_ev(doc, "party")
         msg = f"《{doc_name(doc)}》当事人基本情况不完整，缺少：{labels}"
-        if low_conf(doc, params):
-            out.append(hit(msg + "；该文书识别置信度低，需人工核实", evidence, needs_human=True))
-        else:
-            out.append(hit(msg, evidence))
+        out.append(hit_unless_unreadable(doc, params, msg, evidence))
     return out
 
 
