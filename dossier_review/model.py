@@ -271,6 +271,8 @@ class AmountPair(JsonMixin):
     figures_yuan: float
     page: int
     quote: str
+    # OCR left part of the words unreadable; the readable digits disagree with the figures
+    words_partial: bool = False
 
 
 @dataclass

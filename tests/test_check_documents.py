@@ -110,3 +110,13 @@ def test_typo_firm_on_text_layer_needs_human_on_scan():
     b.get("prior_notice").ocr_confidence = 0.8
     facts = b.build()
     assert firm(facts, "documents.typo") == [] and len(human(facts, "documents.typo")) == 1
+
+
+def test_amount_mismatch_partly_unreadable_words_is_only_a_lead():
+    b = clean_case()
+    b.get("decision").amount_pairs = [AmountPair(100500, 112800, 12, "人民币壹拾万过什伍佰蒜抬元整（Y112,800.00）",
+                                                 words_partial=True)]
+    facts = b.build()
+    assert firm(facts, "documents.amount_mismatch") == []
+    lead = human(facts, "documents.amount_mismatch")
+    assert len(lead) == 1 and "人工核实" in lead[0].message

@@ -108,3 +108,34 @@ def test_ocr_garbled_words_and_currency_sign():
     # on a text layer the same words are read as written
     doc, pages = make_doc("罚款人民币叁仟贰佰元整（¥3,200.00）。")
     assert [p.words_yuan for p in extract_document(doc, 0, pages).amount_pairs] == [3200]
+
+
+def _ocr_pairs(text):
+    return extract_amounts(DocText(make_doc(text)[0]), None, True)[1]
+
+
+@pytest.mark.parametrize("text", [
+    # 壹拾万壹仟伍佰贰拾元 garbled: 壹拾万 (not 壹拾壹万) and 伍佰 (not 捌佰) disagree with the figures
+    "罚款人民币壹拾万过什伍佰蒜抬元整（Y112,800.00）。",
+    "罚款（大写）：叁万过仟伍佰元整（小写：¥23,500.00）",
+    "并处罚款人民币贰拾万零肆蒜伍拾元（#200,460.00）",
+])
+def test_partly_unreadable_words_that_disagree_are_flagged_partial(text):
+    pairs = _ocr_pairs(text)
+    assert len(pairs) == 1 and pairs[0].words_partial
+
+
+@pytest.mark.parametrize("text", [
+    "罚款人民币壹拾壹万贰什捌佰元整（¥112,800.00）",   # readable places agree: nothing to say
+    "罚款人民币壹万肆千蒜佰元整（¥14,500元）",
+    "罚款人民币伍仟过佰元整（¥5,300.00）",             # no readable 万: places unknown
+    "并处罚款人民币贰拾万零肆蒜伍拾元（#200,450.00）",  # 伍拾 agrees; 肆蒜 has no unit
+    "罚款人民币壹拾壹万贰仟捌佰元整，另没收违法所得¥112,800.00",  # not a words/figures pair
+])
+def test_garbled_words_without_a_readable_disagreement_are_not_flagged(text):
+    assert not any(p.words_partial for p in _ocr_pairs(text))
+
+
+def test_partial_words_only_on_ocr_text():
+    pairs = extract_amounts(DocText(make_doc("罚款人民币壹拾万过什伍佰蒜抬元整（Y112,800.00）")[0]))[1]
+    assert not any(p.words_partial for p in pairs)

@@ -233,6 +233,12 @@ def amount_mismatch(facts: Facts, params: dict):
     out = []
     for doc in facts.documents:
         for pair in doc.amount_pairs:
+            if pair.words_partial:
+                # only some characters of the words were legible: a lead for a reader, never a firm finding
+                out.append(hit(f"《{doc_name(doc)}》金额大写部分字符无法识别，可辨认的数位与小写"
+                               f"{fmt_yuan(pair.figures_yuan)}不一致，需人工核实",
+                               [ev(pair.page, pair.quote)], needs_human=True))
+                continue
             if abs(pair.words_yuan - pair.figures_yuan) <= params["tolerance_yuan"]:
                 continue
             msg = (f"《{doc_name(doc)}》金额大写{fmt_yuan(pair.words_yuan)}与小写{fmt_yuan(pair.figures_yuan)}不一致")

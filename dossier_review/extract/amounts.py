@@ -179,4 +179,59 @@ def extract_amounts(dt_: DocText, penalty_zone: Optional[tuple[int, int]] = None
             pairs.append(AmountPair(words_yuan=w.yuan, figures_yuan=f.yuan,
                                     page=dt_.page_f(a.start),
                                     quote=dt_.quote_f(max(0, a.start - 8), b.end + 1)))
+    if ocr:
+        pairs.extend(_partial_pairs(dt_, s, found))
     return amounts, pairs, found
+
+
+# a 大写 amount of which OCR garbled some characters ("壹拾万过什伍佰蒜抬元整" for 壹拾万壹仟伍佰贰拾元整):
+# the whole value is unknown, but a digit read cleanly before its unit (伍佰) still fixes one place
+_PARTIAL = re.compile(r"(?:人民币|大写[）)\]】]?[：:]?)(?P<w>[^\s\d，,。；;：:（()）\[\]【】¥￥]{2,16}?)[元圆]整?")
+_BIG_DIGIT = {c: i + 1 for i, c in enumerate("壹贰叁肆伍陆柒捌玖")}
+_BIG_UNIT = {"仟": 3, "佰": 2, "拾": 1}
+_CLEAN = set(_BIG + _SMALL)
+
+
+def _section_disagrees(sec: str, expect: int) -> bool:
+    """Whether a 万-section of the words (readable or not) contradicts ``expect`` (0–9999)."""
+    if not sec:
+        return expect != 0
+    if all(c in _BIG for c in sec):
+        try:
+            return int(cn2an.cn2an(sec.replace("〇", "零"), "smart")) != expect
+        except Exception:
+            return False
+    places = f"{expect:04d}"
+    for i, c in enumerate(sec):
+        if c in _BIG_UNIT and i > 0 and sec[i - 1] in _BIG_DIGIT:
+            if int(places[3 - _BIG_UNIT[c]]) != _BIG_DIGIT[sec[i - 1]]:
+                return True
+    return False
+
+
+def _partial_pairs(dt_: DocText, s: str, found: list[FoundAmount]) -> list[AmountPair]:
+    out: list[AmountPair] = []
+    words_spans = [(a.start, a.end) for a in found if a.form == "words"]
+    for m in _PARTIAL.finditer(s):
+        w = m.group("w")
+        if all(c in _CLEAN for c in w) or sum(c in _BIG for c in w) < 3:
+            continue
+        if any(a < m.end() and m.start("w") < b for a, b in words_spans):
+            continue
+        fig = next((a for a in found if a.form == "figures" and a.start >= m.end() - 1), None)
+        if fig is None or not _PAIR_GAP.match(s[m.end():fig.start]) or len(s[m.end():fig.start]) > 8:
+            continue
+        total = int(round(fig.yuan))
+        parts = re.split("[万萬]", w)
+        # without a readable 万 the places of a five-figure amount cannot be told apart
+        if len(parts) != 2 or total < 10000 or total >= 10 ** 8:
+            continue
+        if _section_disagrees(parts[0], total // 10000) or _section_disagrees(parts[1], total % 10000):
+            readable = sum(_BIG_DIGIT[p[i - 1]] * 10 ** _BIG_UNIT[c] * mul
+                           for p, mul in zip(parts, (10000, 1))
+                           for i, c in enumerate(p) if c in _BIG_UNIT and i > 0 and p[i - 1] in _BIG_DIGIT)
+            out.append(AmountPair(words_yuan=float(readable), figures_yuan=fig.yuan,
+                                  page=dt_.page_f(m.start()),
+                                  quote=dt_.quote_f(max(0, m.start() - 4), fig.end + 1),
+                                  words_partial=True))
+    return out
