@@ -49,3 +49,13 @@ def test_authority_difference_read_by_ocr_asks_a_human():
     # the same difference on text pages is either firm or (if the check judges it a slip) human,
     # never silently dropped
     assert firm(text_facts, "subject.authority_inconsistent") or human(text_facts, "subject.authority_inconsistent")
+
+
+def test_wrong_term_read_by_ocr_asks_a_human_but_is_firm_on_text():
+    b = clean_case()
+    decision = b.get("decision")
+    decision.typos = [Evidence(decision.first_page, "可在六十日内申请行政复义")]
+    decision.typo_fixes = ["行政复义→行政复议"]
+    assert len(firm(b.build(), "documents.typo")) == 1
+    scanned = _scanned(b.build())
+    assert firm(scanned, "documents.typo") == [] and len(human(scanned, "documents.typo")) == 1

@@ -58,10 +58,12 @@ def _complete(finding: Finding, rule) -> Finding:
 def _ocr_doubt(finding: Finding, rule, facts: Facts) -> Finding:
     """Turn a firm finding into needs_human when OCR may have caused it.
 
-    A claim that something is absent (a date, a page number, a signature) is only as good as the
-    reading of the page: on a scan the text may be under a seal or handwritten.  A claim that two
-    documents differ (authority, party, officers) is only as good as both readings.  Which rules
-    make such claims is data (``ocr_doubt`` in the standard), not code.
+    "absence": a claim that something is not there (a date, a page number, a signature) is only as
+    good as the reading of the page; on a scan the text may be under a seal or handwritten, so it
+    is doubtful when every page it rests on was OCR'd.  "reading": a claim that rests on the exact
+    characters read (two documents differ, a wrong term, unbalanced 《》) is doubtful as soon as one
+    of its pages was OCR'd, since an OCR slip makes the same difference.  Which rules make such
+    claims is data (``ocr_doubt`` in the standard), not code.
     """
     if finding.needs_human or not rule.ocr_doubt:
         return finding
@@ -69,7 +71,7 @@ def _ocr_doubt(finding: Finding, rule, facts: Facts) -> Finding:
     pages = [e.page for e in finding.evidence if e.page]
     ocr = [p for p in pages if sources.get(p) == "ocr"]
     doubtful = (rule.ocr_doubt == "absence" and pages and len(ocr) == len(pages)) or \
-               (rule.ocr_doubt == "comparison" and ocr)
+               (rule.ocr_doubt == "reading" and ocr)
     if doubtful:
         finding.needs_human = True
         where = "、".join(str(p) for p in sorted(set(ocr))[:6])

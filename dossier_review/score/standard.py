@@ -63,7 +63,7 @@ class Rule:
     applies_to: tuple[str, ...] = ("general",)
     params: dict = field(default_factory=dict)
     source: str = ""                    # file:line the rule was defined at
-    ocr_doubt: Optional[str] = None     # "absence" | "comparison": see check.run_checks
+    ocr_doubt: Optional[str] = None     # "absence" | "reading": see check.run_checks
 
     @property
     def item_cap(self) -> Optional[float]:
@@ -341,7 +341,7 @@ _TOP_KEYS = ("name", "title", "description", "extends", "total", "categories", "
              "grades", "veto", "check_defaults", "rules")
 _RULE_KEYS = ("title", "check", "category", "points", "veto", "per_instance", "max_points", "basis",
               "fix", "applies_to", "params", "ocr_doubt")
-OCR_DOUBT = ("absence", "comparison")
+OCR_DOUBT = ("absence", "reading")
 
 
 def _validate(data: LDict, path: Path) -> Standard:
