@@ -91,6 +91,8 @@ def evaluate(truth_dir, out_dir, *, standard="default", ingest_options=None) -> 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     groups = {"digital": defaultdict(lambda: [0, 0, 0]), "scanned": defaultdict(lambda: [0, 0, 0])}
+    # needs_human codes per kind: [asked about a true defect, asked about an absent one]
+    deferred = {"digital": [0, 0], "scanned": [0, 0]}
     rows, failed = [], []
     doc_total = {"digital": [0, 0], "scanned": [0, 0]}
     fact_total = defaultdict(lambda: [0, 0])
@@ -111,6 +113,8 @@ def evaluate(truth_dir, out_dir, *, standard="default", ingest_options=None) -> 
         predicted = {f.code for f in review.findings if not f.needs_human}
         human = sorted({f.code for f in review.findings if f.needs_human})
         wanted = set(truth.get("defects", []))
+        for code in set(human) - predicted:
+            deferred[kind][0 if code in wanted else 1] += 1
         per_code = groups[kind]
         for code in predicted | wanted:
             tp, fp, fn = per_code[code]
@@ -142,7 +146,9 @@ def evaluate(truth_dir, out_dir, *, standard="default", ingest_options=None) -> 
             continue
         result["micro"][kind] = {"precision": tp / (tp + fp) if tp + fp else 1.0,
                                  "recall": tp / (tp + fn) if tp + fn else 1.0,
-                                 "tp": tp, "fp": fp, "fn": fn}
+                                 "tp": tp, "fp": fp, "fn": fn,
+                                 "needs_human_true": deferred[kind][0],
+                                 "needs_human_absent": deferred[kind][1]}
         result["per_code"][kind] = {code: dict(zip(("tp", "fp", "fn"), v)) for code, v in sorted(per_code.items())}
         hit, total = doc_total[kind]
         result["documents"][kind] = {"accuracy": hit / total if total else None, "matched": hit, "total": total}
@@ -183,6 +189,8 @@ def format_report(result: dict) -> str:
         lines.append(f"{kind:<8} micro precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
                      f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']});  document-type accuracy "
                      f"{'-' if acc is None else f'{acc:.3f}'} ({d.get('matched')}/{d.get('total')})")
+        lines.append(f"{'':<8} left to a human (needs_human): {m['needs_human_true']} true defects, "
+                     f"{m['needs_human_absent']} absent ones")
     for key, v in result["facts"].items():
         lines.append(f"fact {key:<12} accuracy {v['accuracy']:.3f} (n={v['n']})")
     if result["score_mae"] is not None:

@@ -89,3 +89,18 @@ def test_malformed_standard_is_rejected_with_line(tmp_path):
     res = run("rules", "--standard", bad)
     assert res.returncode == 4
     assert "bad.yaml" in res.stderr and ":" in res.stderr
+
+
+def test_evaluate_prints_precision_recall_and_document_accuracy(tmp_path):
+    truth_dir = tmp_path / "truth"
+    truth_dir.mkdir()
+    pdf = digital_sample()
+    (truth_dir / pdf.name).symlink_to(pdf)
+    truth = pdf.with_name(pdf.stem + ".truth.json")
+    (truth_dir / truth.name).symlink_to(truth)
+    res = run("evaluate", truth_dir, "--out", tmp_path / "out", "-q")
+    assert res.returncode == 0, res.stderr
+    assert "micro precision" in res.stdout and "document-type accuracy" in res.stdout
+    result = json.loads((tmp_path / "out" / "evaluation.json").read_text(encoding="utf-8"))
+    assert result["dossiers"][0]["dossier"] == pdf.stem
+    assert 0.0 <= result["micro"]["digital"]["precision"] <= 1.0
