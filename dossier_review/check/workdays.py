@@ -50,31 +50,38 @@ def fallback_note(years) -> str:
             f"该年按仅排除周六、周日计算工作日，未扣除节假日）")
 
 
+def _days_after(start: _dt.date, fallback: set):
+    """The days after ``start`` with whether each is a working day; records fallback years."""
+    day = start
+    while True:
+        day += _ONE
+        working, exact = is_working_day(day)
+        if not exact:
+            fallback.add(day.year)
+        yield day, working
+
+
 def add_working_days(start: _dt.date, n: int) -> WorkdayResult:
     """The last day of an ``n``-working-day period that starts the day after ``start``."""
     if n < 1:
         raise ValueError("a period has at least one working day")
-    day, counted, fallback = start, 0, set()
-    while counted < n:
-        day += _ONE
-        working, exact = is_working_day(day)
-        if not exact:
-            fallback.add(day.year)
-        if working:
-            counted += 1
-    return WorkdayResult(day, tuple(sorted(fallback)))
+    fallback: set = set()
+    counted = 0
+    for day, working in _days_after(start, fallback):
+        counted += working
+        if counted == n:
+            return WorkdayResult(day, tuple(sorted(fallback)))
 
 
 def working_days_between(start: _dt.date, end: _dt.date) -> tuple[int, tuple[int, ...]]:
     """Working days d with start < d <= end (0 when end <= start), and the fallback years used."""
-    day, counted, fallback = start, 0, set()
-    while day < end:
-        day += _ONE
-        working, exact = is_working_day(day)
-        if not exact:
-            fallback.add(day.year)
-        if working:
-            counted += 1
+    fallback: set = set()
+    counted = 0
+    if end > start:
+        for day, working in _days_after(start, fallback):
+            counted += working
+            if day >= end:
+                break
     return counted, tuple(sorted(fallback))
 
 

@@ -83,9 +83,7 @@ def extract_document(doc: Document, index: int, pages: dict[int, Page],
     # party, officers
     f.party = _party.extract_party(dt_, party_context=t not in ("inquiry", "inquiry_notice", "evidence", "hearing_record"))
     if t not in LISTS:
-        f.officers, oev = _officers.extract_officers(dt_, known_names)
-        if oev:
-            ev["officers"] = oev
+        _put(f, "officers", _officers.extract_officers(dt_, known_names))
     shown, sev = _officers.certificate_shown(dt_)
     f.certificate_shown = shown
     if sev:
@@ -100,26 +98,18 @@ def extract_document(doc: Document, index: int, pages: dict[int, Page],
 
     # notices and decisions
     if t in NOTICES or t == "decision" or t == "approval" or t == "investigation_report":
-        f.penalties, pev = _notices.extract_penalties(dt_, t)
-        if pev:
-            ev["penalties"] = pev
+        _put(f, "penalties", _notices.extract_penalties(dt_, t))
     if t in NOTICES or t == "decision":
         h = _notices.hearing_info(dt_)
         if t in NOTICES or h.notified:
             f.hearing = h
-        f.statement_right, srev = _notices.statement_right(dt_)
-        if srev:
-            ev["statement_right"] = srev
+        _put(f, "statement_right", _notices.statement_right(dt_))
         if t in NOTICES and f.statement_right is None:
             f.statement_right = False
     if t == "decision":
         f.remedy = _notices.remedy_info(dt_)
-        f.payment_terms, pev = _notices.payment_terms(dt_)
-        if pev:
-            ev["payment_terms"] = pev
-        f.listed_evidence, lev = _notices.listed_evidence(dt_)
-        if lev:
-            ev["listed_evidence"] = lev
+        _put(f, "payment_terms", _notices.payment_terms(dt_))
+        _put(f, "listed_evidence", _notices.listed_evidence(dt_))
 
     if t not in LISTS:
         # a catalogue or cover names other documents (复核意见, 听证笔录…); none of it happened there
@@ -128,35 +118,28 @@ def extract_document(doc: Document, index: int, pages: dict[int, Page],
     return f
 
 
+def _put(f: DocFacts, name: str, found: tuple) -> None:
+    """Set a fact from an extractor's (value, evidence) and keep the evidence under its name,
+    where the checks look for the quote."""
+    value, evidence = found
+    setattr(f, name, value)
+    if evidence:
+        f.evidence[name] = evidence
+
+
 def _events(f: DocFacts, dt_: DocText) -> None:
     """What the document says happened: statement, review, hearing request, extension, 重大."""
     t = f.type
-    ev = f.evidence
     if t != "hearing_record":
         # a defence made at a hearing is answered by the hearing report, not by a 复核 (第45 vs 第64条)
-        made, mev = _notices.statement_made(dt_, t)
-        f.statement_made = made
-        if mev:
-            ev["statement_made"] = mev
-    rd, rev = _notices.review_done(dt_)
-    f.review_done = rd
-    if rev:
-        ev["review_done"] = rev
-    if t not in ("prior_notice",):
-        hr, hev = _notices.hearing_requested(dt_, t)
-        f.hearing_requested = hr
-        if hev:
-            ev["hearing_requested"] = hev
-    f.extension_approved, xev = _notices.extension_approved(dt_)
-    if xev:
-        ev["extension_approved"] = xev
-    f.major_case, mjev = _notices.major_case(dt_)
-    if mjev:
-        ev["major_case"] = mjev
+        _put(f, "statement_made", _notices.statement_made(dt_, t))
+    _put(f, "review_done", _notices.review_done(dt_))
+    if t != "prior_notice":
+        _put(f, "hearing_requested", _notices.hearing_requested(dt_, t))
+    _put(f, "extension_approved", _notices.extension_approved(dt_))
+    _put(f, "major_case", _notices.major_case(dt_))
     if t not in NOTICES:
-        f.rights_waived, wev = _notices.rights_waived(dt_)
-        if wev:
-            ev["rights_waived"] = wev
+        _put(f, "rights_waived", _notices.rights_waived(dt_))
 
 
 def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page], ocr: bool, found) -> None:
