@@ -1,8 +1,8 @@
 """Hold-out figures on template family B (forms the tuning never saw).
 
-    .venv/bin/python bench/holdout.py --n 6 --seed 1 [--out DIR] [--json]
+    .venv/bin/python bench/holdout.py --n 6 --seed 1 [--out DIR] [--json] [--scanned]
 
-Writes N digital family-B dossiers (two clean, the rest with planned defects) into a temporary
+Writes N digital (or, with --scanned, scanned image-only) family-B dossiers (two clean, the rest with planned defects) into a temporary
 folder (or --out), runs the real pipeline on them and prints document-type accuracy (type + exact
 page range), micro precision/recall over firm findings, and every miss.
 """
@@ -27,11 +27,13 @@ def main(argv=None) -> int:
     ap.add_argument("--out", help="keep the dossiers and truth files here (default: a temporary folder)")
     ap.add_argument("--standard", default="default")
     ap.add_argument("--json", action="store_true", help="print the full result as JSON")
+    ap.add_argument("--scanned", action="store_true",
+                    help="scanned variants (OCR: about half a minute a dossier on 2 cores)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(args.out or tmp)
         t0 = time.time()
-        paths = write_family_b(out, n=args.n, seed=args.seed)
+        paths = write_family_b(out, n=args.n, seed=args.seed, scanned=args.scanned)
         t1 = time.time()
         result = measure(paths, args.standard)
         t2 = time.time()

@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/ingest.py [--samples samples] [--max-scan-pages 6] [--workers N]
     .venv/bin/python bench/ingest.py --seals [--grey] [--seal-cache /tmp/bench-seals]
+    .venv/bin/python bench/ingest.py --tables [MIN_WALLS]   # ruled tables read with / without rules
+    .venv/bin/python bench/ingest.py --updown [EVERY]       # the up/down strip check, both windows
 
 * pages/s on a digital and on a scanned sample (first run, empty cache);
 * pipeline OCR wall time / raw ``tesseract`` CLI wall time on the same page images, same number of
@@ -352,6 +354,124 @@ def seal_benchmark(samples: Path, workers: int, grey: bool, cache_dir: Path) -> 
           + f"; {seconds / max(len(jobs), 1):.1f} s/page (this run's pages only when cached)")
 
 
+def _sample_pages(samples: Path):
+    """(truth, page info, grey page with seals whitened, dpi, document type) of every scanned sample page."""
+    import json
+
+    import cv2
+    import numpy as np
+
+    from dossier_review.ingest import seal
+
+    for tf in sorted(samples.glob("*scan*.truth.json")):
+        truth = json.loads(tf.read_text(encoding="utf-8"))
+        source = samples / truth["source"]
+        types: dict[int, str] = {}
+        for d in truth["documents"]:
+            for n in range(d["first_page"], d["last_page"] + 1):
+                types.setdefault(n, d["type"])
+        for info in truth["pages"]:
+            if source.is_dir():
+                img, _ = ocr.load_image_frame(str(source / info["file"]), info.get("frame", 0))
+                dpi = info.get("dpi", 200)
+            else:
+                img, dpi = ocr.render_pdf_page(str(source), info["page"] - 1, 300), 300
+            if img.ndim == 3:
+                gray = seal.whiten_seals(cv2.cvtColor(np.ascontiguousarray(img[..., :3]), cv2.COLOR_RGB2GRAY), img,
+                                         seal.find_seals(img, dpi))
+            else:
+                gray = img
+            yield truth, info, gray, dpi, types.get(info["page"], "?")
+
+
+def _upright(gray, dpi: int, info: dict):
+    """The page turned as the truth says (this part measures reading, not orientation)."""
+    from dossier_review.ingest import straighten
+
+    o = straighten.detect(gray, dpi)
+    if (o.rotation - info.get("rotate_cw", 0)) % 360:
+        o = straighten.Orientation(info.get("rotate_cw", 0) % 360, o.skew, True, 0.0)
+    return o, straighten.apply(gray, o)
+
+
+def tables_benchmark(samples: Path, min_walls: int, cache_dir: Path) -> None:
+    """Pages with a ruled table of ``min_walls`` or more cell walls, read as they are and the way
+    ingest reads a dense table (horizontal rules removed, rows rebuilt): confidence, CER and
+    character-bigram recall against the digital twin; which ones ``rules.find`` calls dense."""
+    from collections import Counter
+
+    from dossier_review.ingest import normalize, rules
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+
+    def flat(t: str) -> str:
+        return re.sub(r"\s", "", normalize(t))
+
+    def bigrams(got: str, ref: str) -> float:
+        g, r = (Counter(x[i:i + 2] for i in range(len(x) - 1)) for x in (got, ref))
+        return sum((g & r).values()) / max(sum(r.values()), 1)
+
+    tot = {True: [0.0, 0.0, 0.0, 0.0, 0], False: [0.0, 0.0, 0.0, 0.0, 0]}
+    for truth, info, gray, dpi, kind in _sample_pages(samples):
+        _, up = _upright(gray, dpi, info)
+        grid = rules.find(up, dpi)
+        if grid.walls < min_walls:
+            continue
+        ref = flat(_twin_pages(truth, cache_dir)[info["page"] - 1])
+        raw, _, c1 = ocr.run_tesseract(up, dpi)
+        _, words, c2 = ocr.run_tesseract(rules.erase(up, grid, vertical=False), dpi)
+        rows = ocr._rows_from_words(words)
+        e1, e2 = (edit_distance(flat(t), ref) / max(len(ref), 1) for t in (raw, rows))
+        b1, b2 = bigrams(flat(raw), ref), bigrams(flat(rows), ref)
+        t = tot[grid.dense]
+        for k, v in enumerate((e1, e2, b1, b2)):
+            t[k] += v
+        t[4] += 1
+        print(f"tables   {truth['name']} p{info['page']:<3d} {kind:15s} walls {grid.walls} rules {grid.horizontal:2d} "
+              f"{'DENSE' if grid.dense else 'kept '} | with rules conf {c1:.2f} CER {e1:.3f} bigrams {b1:.3f} "
+              f"| without, rows conf {c2:.2f} CER {e2:.3f} bigrams {b2:.3f}")
+    for dense, (e1, e2, b1, b2, n) in tot.items():
+        if n:
+            print(f"tables   {'dense (read without rules)' if dense else 'kept (read with rules)   '} {n} pages: "
+                  f"with rules CER {e1 / n:.3f} bigrams {b1 / n:.3f}; without CER {e2 / n:.3f} bigrams {b2 / n:.3f}")
+
+
+def updown_benchmark(samples: Path, every: int, windows: list[tuple[float, float]]) -> None:
+    """The two-way strip check forced on every ``every``-th scanned sample page (the right way up
+    known from the truth), handed the page right way up first and upside down first: right /
+    undecided / wrong decisions, smallest margin and time per check, for each window."""
+    res = {w: [0, 0, 0, 1.0, 0.0] for w in windows}
+    keep = (ocr._CHECK_STRIP, ocr._CHECK_WIDTH)
+    try:
+        for k, (truth, info, gray, dpi, _kind) in enumerate(_sample_pages(samples)):
+            if k % every:
+                continue
+            from dossier_review.ingest import straighten
+
+            o, up = _upright(gray, dpi, info)
+            flipped = straighten.apply(gray, ocr._flip(o))
+            for w in windows:
+                ocr._CHECK_STRIP, ocr._CHECK_WIDTH = w
+                # both ways round: the pipeline hands over whichever way the cheap cues chose
+                for first_right in (True, False):
+                    t0 = time.perf_counter()
+                    if first_right:
+                        right_c, wrong_c = ocr._two_way_confidence(up, flipped, dpi)
+                    else:
+                        wrong_c, right_c = ocr._two_way_confidence(flipped, up, dpi)
+                    r = res[w]
+                    r[4] += time.perf_counter() - t0
+                    r[0 if right_c > wrong_c + 0.05 else 2 if wrong_c > right_c + 0.05 else 1] += 1
+                    r[3] = min(r[3], right_c - wrong_c)
+    finally:
+        ocr._CHECK_STRIP, ocr._CHECK_WIDTH = keep
+    for (h, wd), (right, undecided, wrong, margin, spent) in res.items():
+        n = right + undecided + wrong
+        print(f"updown   window {h:.2f} x {wd:.2f} of the page: {n} checks ({n // 2} pages, each both ways round) "
+              f"right {right}, undecided {undecided}, "
+              f"wrong {wrong}; smallest margin {margin:.2f}; {spent / max(n, 1):.2f} s/check")
+
+
 def cpu_seconds() -> float:
     """CPU time of this process and of every finished child (pool workers, tesseract)."""
     total = 0.0
@@ -372,7 +492,17 @@ def main() -> None:
     ap.add_argument("--seals", action="store_true", help="only measure the text under red seals (see above)")
     ap.add_argument("--grey", action="store_true", help="with --seals: turn the pages grey first")
     ap.add_argument("--seal-cache", default=str(Path(tempfile.gettempdir()) / "bench-seals"))
+    ap.add_argument("--tables", type=int, nargs="?", const=5, metavar="MIN_WALLS",
+                    help="only compare reading ruled tables with and without their rules (see tables_benchmark)")
+    ap.add_argument("--updown", type=int, nargs="?", const=1, metavar="EVERY",
+                    help="only measure the two-way up/down strip check on every EVERY-th scanned sample page")
     args = ap.parse_args()
+    if args.tables is not None:
+        tables_benchmark(Path(args.samples), args.tables, Path(args.seal_cache))
+        return
+    if args.updown is not None:
+        updown_benchmark(Path(args.samples), args.updown, [(ocr._CHECK_STRIP, ocr._CHECK_WIDTH), (0.10, 1.0)])
+        return
     if args.seals:
         seal_benchmark(Path(args.samples), args.workers, args.grey, Path(args.seal_cache))
         return

@@ -71,7 +71,10 @@ def _to_jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float)):
         return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        # optional measurements absent from the contract's minimal form are left out when unset
+        omit = getattr(type(value), "_OMIT_UNSET", ())
+        return {f.name: _to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if not (f.name in omit and getattr(value, f.name) in (None, False))}
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, dict):
@@ -165,6 +168,9 @@ class Page(JsonMixin):
     red_seal: Optional[bool] = None  # a red stamp seen on the page image; None = not looked
     red_seal_box: Optional[list[int]] = None  # [left, top, width, height] of the largest one
     warnings: list[str] = field(default_factory=list)  # e.g. "low OCR confidence"
+    # [left, top, width, height] of writing-sized ink no OCR word covers (handwriting, a stamp,
+    # a page number too small to read); None = not looked for (text layer, older cache entries)
+    unread_marks: Optional[list[list[int]]] = None
 
 
 @dataclass
@@ -225,6 +231,11 @@ class Segmentation(JsonMixin):
 class Evidence(JsonMixin):
     page: int
     quote: str
+    # lowest OCR confidence (0..1) of the characters the fact was read from, a gap where a
+    # character may have been lost counting as 0; None for a text layer or when not measured
+    conf: Optional[float] = None
+
+    _OMIT_UNSET = ("conf",)  # the review JSON's evidence stays {page, quote} for a text layer
 
 
 @dataclass
@@ -253,6 +264,8 @@ class DateFact(JsonMixin):
     page: int
     quote: str
     time: Optional[str] = None   # "HH:MM" when given
+    conf: Optional[float] = None  # OCR confidence of the date's characters (see Evidence.conf)
+    day_conf: Optional[float] = None  # the same without the year's characters
 
 
 @dataclass
@@ -262,6 +275,7 @@ class Amount(JsonMixin):
     page: int
     quote: str
     form: str = "figures"     # "figures" | "words" (大写/中文数字)
+    conf: Optional[float] = None  # OCR confidence of the amount's characters (see Evidence.conf)
 
 
 @dataclass
@@ -273,6 +287,7 @@ class AmountPair(JsonMixin):
     quote: str
     # OCR left part of the words unreadable; the readable digits disagree with the figures
     words_partial: bool = False
+    conf: Optional[float] = None  # OCR confidence of both writings' characters (see Evidence.conf)
 
 
 @dataclass
@@ -283,6 +298,7 @@ class Measure(JsonMixin):
     unit: str
     page: int
     quote: str
+    conf: Optional[float] = None  # OCR confidence of the number's characters (see Evidence.conf)
 
 
 @dataclass
@@ -296,6 +312,7 @@ class Citation(JsonMixin):
     quote: str = ""
     bracketed: bool = True           # law name was inside 《》
     sentence: str = ""               # the sentence the citation stands in (what it is cited for)
+    conf: Optional[float] = None     # OCR confidence of the law name and provisions (see Evidence.conf)
 
 
 @dataclass
@@ -327,6 +344,9 @@ class ServiceInfo(JsonMixin):
     method: Optional[str] = None             # 直接/留置/邮寄/电子/公告/委托
     served_date: Optional[_dt.date] = None
     evidence: list[Evidence] = field(default_factory=list)
+    # fields ("method", "date") whose label was read on a scan and whose place shows no ink:
+    # left blank on the form, not merely unread
+    blank: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -416,6 +436,10 @@ class Finding(JsonMixin):
     fix: str
     basis: str
     evidence: list[Evidence] = field(default_factory=list)
+    # the check itself weighed what OCR could have caused (the standard's ocr_doubt is not applied)
+    ocr_weighed: bool = False
+
+    _OMIT_UNSET = ("ocr_weighed",)  # internal to the check stage; not part of the review JSON
 
 
 @dataclass

@@ -244,3 +244,38 @@ def test_address_confirmation_form_is_not_a_service_receipt_to_complete():
     b = clean_case()
     b.add("service_receipt", "送达地址确认书", service=ServiceInfo(recipient="王某", recipient_signed=True))
     assert firm(b.build(), "procedure.service_receipt_incomplete") == []
+
+
+def _unreadable_decision_date(approved, others=()):
+    from dossier_review.model import DateFact
+    b = clean_case()
+    b.get("decision").date = None
+    b.dates.pop("decided")
+    ap = b.get("approval")
+    ap.date = None
+    ap.dates = [DateFact("other", d, ap.first_page, f"承办人意见 同意 {d}") for d in others] + \
+        [DateFact("approved", approved, ap.first_page, f"负责人审批意见 同意。{approved}")]
+    return b.build()
+
+
+def test_head_approval_inside_the_defence_period_stands_for_an_unreadable_decision_date():
+    # notice served 2024-04-01, window ends 2024-04-09; the head approved on 04-03
+    facts = _unreadable_decision_date(D(2024, 4, 3), others=[D(2024, 4, 2)])
+    found = firm(facts, "procedure.decided_within_defense_period")
+    assert len(found) == 1 and "负责人于2024年4月3日审批" in found[0].message
+
+
+def test_head_approval_after_the_period_is_no_finding():
+    facts = _unreadable_decision_date(D(2024, 4, 10))
+    assert firm(facts, "procedure.decided_within_defense_period") == []
+
+
+def test_head_approval_dated_before_its_own_form_is_not_trusted():
+    # 负责人 04-03 but 审核 on 04-12: a misread date, not evidence of an early decision
+    facts = _unreadable_decision_date(D(2024, 4, 3), others=[D(2024, 4, 12)])
+    assert firm(facts, "procedure.decided_within_defense_period") == []
+
+
+def test_head_approval_before_the_notice_was_written_is_not_trusted():
+    facts = _unreadable_decision_date(D(2024, 3, 20))
+    assert firm(facts, "procedure.decided_within_defense_period") == []

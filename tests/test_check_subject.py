@@ -82,9 +82,21 @@ def test_officer_certificate_missing():
     assert len(found) == 1 and "出示执法证件" in found[0].message
 
 
-def test_certificates_given_and_showing_not_recorded_either_way_is_fine():
+def test_record_silent_on_showing_certificates_is_found_even_with_numbers():
+    # DEFECTS.md: "... or no record that certificates were shown"; numbers in the header do not
+    # record that the party saw the certificates (第五十五条)
     b = clean_case()
     b.get("inquiry").certificate_shown = None
+    found = firm(b.build(), "subject.officer_certificate_missing")
+    assert len(found) == 1 and "出示执法证件" in found[0].message
+
+
+def test_decision_silent_on_showing_certificates_is_fine():
+    # only the records of the investigation must record the showing; a general-procedure
+    # decision need not
+    b = clean_case()
+    b.get("decision").certificate_shown = None
+    b.get("decision").officers = b.get("inquiry").officers
     assert firm(b.build(), "subject.officer_certificate_missing") == []
 
 

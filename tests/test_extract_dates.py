@@ -151,3 +151,21 @@ def test_date_line_under_the_agency():
     # a digital page never reports an illegible date
     doc, pages = make_doc(text, "decision", source="text")
     assert not extract_document(doc, 0, pages).date_illegible
+
+
+def test_a_sentence_with_每日_in_the_closing_lines_is_not_an_illegible_date():
+    from dossier_review.extract.dates import date_facts, date_illegible
+    from dossier_review.extract.text import DocText
+    from dossier_review.model import Document, PageSpan
+    text = ("三、逾期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项\n"
+            "的规定，每日按罚款数额的百分之三加处罚款。\n南京市鼓楼区城市管理综合行政执法局")
+    doc = Document(type="decision", title="行政处罚决定书", first_page=1, last_page=1,
+                   spans=[PageSpan(page=1, start=0, end=len(text))], text=text)
+    dt_ = DocText(doc)
+    _, _, found = date_facts(dt_, "decision")
+    assert date_illegible(dt_, found) is None
+    garbled = text + "\n二D二四年九月五再"
+    doc2 = Document(type="decision", title="行政处罚决定书", first_page=1, last_page=1,
+                    spans=[PageSpan(page=1, start=0, end=len(garbled))], text=garbled)
+    dt2 = DocText(doc2)
+    assert date_illegible(dt2, date_facts(dt2, "decision")[2]) is not None

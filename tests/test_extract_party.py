@@ -110,3 +110,10 @@ def test_label_ending_a_prose_line_is_not_a_cell():
 def test_prose_line_starting_with_label_word():
     p = _party("名称：谭文杰\n性别：男\n当事人逾期不履行的，本机关将依法加处罚款。\n")
     assert p.name == "谭文杰" and p.kind == "individual"
+
+
+@pytest.mark.parametrize("wrapped", ["法定代表人（负责\n人）：王海燕。", "法定代表人（\n负责人）：王海燕。", "法定代表人\n（负责人）：王海燕。"])
+def test_representative_label_wrapped_inside_its_note(wrapped):
+    text = ("被处罚单位：南京润发化工有限公司；统一社会信用代码：91320106MA04320880；" + wrapped + "\n"
+            "南京润发化工有限公司未按照规定对从业人员进行安全生产教育和培训一案，本局于2025年4月7日立案调查。\n")
+    assert _party(text).representative == "王海燕"

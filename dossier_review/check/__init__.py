@@ -55,7 +55,7 @@ def _complete(finding: Finding, rule) -> Finding:
     return finding
 
 
-def _ocr_doubt(finding: Finding, rule, facts: Facts) -> Finding:
+def _ocr_doubt(finding: Finding, rule, facts: Facts, params: dict) -> Finding:
     """Turn a firm finding into needs_human when OCR may have caused it.
 
     "absence": a claim that something is not there (a date, a page number, a signature) is only as
@@ -64,14 +64,22 @@ def _ocr_doubt(finding: Finding, rule, facts: Facts) -> Finding:
     characters read (two documents differ, a wrong term, unbalanced 《》) is doubtful as soon as one
     of its pages was OCR'd, since an OCR slip makes the same difference.  Which rules make such
     claims is data (``ocr_doubt`` in the standard), not code.
+
+    A reading claim stands when every OCR'd character it rests on was read with a confidence of at
+    least ``ocr_firm_confidence`` (standard parameter) and without a gap where one may have been
+    lost (``Evidence.conf``, measured by the extractor); evidence without a measured confidence
+    keeps the doubt.
     """
-    if finding.needs_human or not rule.ocr_doubt:
+    if finding.needs_human or not rule.ocr_doubt or finding.ocr_weighed:
         return finding
     sources = {p.get("page"): p.get("source") for p in facts.pages}
     pages = [e.page for e in finding.evidence if e.page]
     ocr = [p for p in pages if sources.get(p) == "ocr"]
+    firm = params.get("ocr_firm_confidence")
+    unsure = [e.page for e in finding.evidence if sources.get(e.page) == "ocr"
+              and (firm is None or e.conf is None or e.conf < firm)]
     doubtful = (rule.ocr_doubt == "absence" and pages and len(ocr) == len(pages)) or \
-               (rule.ocr_doubt == "reading" and ocr)
+               (rule.ocr_doubt == "reading" and unsure)
     if doubtful:
         finding.needs_human = True
         where = "、".join(str(p) for p in sorted(set(ocr))[:6])
@@ -101,7 +109,7 @@ def run_checks(facts: Facts, standard, *, strict: bool = False) -> list[Finding]
                 raise
             log.exception("check %s failed on %s", rule.check, facts.dossier)
             found = [hit(f"自动检查出错（{type(exc).__name__}: {exc}），本项未能判断，需人工核实", needs_human=True)]
-        findings.extend(_complete(_ocr_doubt(f, rule, facts), rule) for f in found)
+        findings.extend(_complete(_ocr_doubt(f, rule, facts, params), rule) for f in found)
     return findings
 
 

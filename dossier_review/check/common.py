@@ -23,8 +23,17 @@ def hit(message: str, evidence: Iterable[Evidence] = (), *, needs_human: bool = 
                    evidence=[e for e in evidence if e is not None])
 
 
-def ev(page: int, quote: str) -> Evidence:
-    return Evidence(page=int(page or 0), quote=(quote or "").strip())
+def ev(page: int, quote: str, conf: Optional[float] = None) -> Evidence:
+    return Evidence(page=int(page or 0), quote=(quote or "").strip(), conf=conf)
+
+
+def surest(evidence: Iterable[Evidence]) -> Optional[Evidence]:
+    """Of several readings of the same value, the one OCR was surest of.  The same characters read
+    alike on different pages are independent readings: the value is as sure as its best one."""
+    found = [e for e in evidence if e is not None]
+    if not found:
+        return None
+    return max(found, key=lambda e: -1.0 if e.conf is None else e.conf)
 
 
 def doc_name(doc: DocFacts) -> str:
@@ -71,6 +80,18 @@ def names_of(types: Iterable[str]) -> str:
 
 
 # --------------------------------------------------------------------------- confidence
+
+
+def closing_read_clearly(facts: Facts, doc: DocFacts, params: dict) -> bool:
+    """Whether a scanned document's closing block (落款) was read well enough that what is not
+    there is not there: a red seal was found on its last page in colour and lifted before OCR
+    (black text under it stays), the issuing authority's line there was read surely, and no
+    date-shaped line was left unreadable."""
+    page = next((p for p in facts.pages if p.get("page") == doc.last_page), {})
+    firm = params.get("ocr_firm_confidence")
+    auth = [e for e in (doc.evidence.get("authority") or []) if e.page == doc.last_page]
+    return (page.get("source") == "ocr" and page.get("red_seal") is True and firm is not None
+            and not doc.date_illegible and bool(auth) and all(e.conf is not None and e.conf >= firm for e in auth))
 
 
 def low_conf(doc: Optional[DocFacts], params: dict) -> bool:
@@ -169,8 +190,10 @@ def norm_name(text: Optional[str]) -> str:
 
 
 def law_key(law: str, prefix: str = "中华人民共和国") -> str:
-    """A law's identity for comparison: formal prefix and brackets dropped."""
-    s = norm_name(law)
+    """A law's identity for comparison: formal prefix and brackets dropped, and the page number or
+    stray Latin letters a text layer or OCR put inside the name ("中华人民16共和国…") too — a
+    Chinese law's name has neither."""
+    s = re.sub(r"[0-9A-Za-z\s]", "", norm_name(law))
     return s[len(prefix):] if s.startswith(prefix) else s
 
 
@@ -188,7 +211,7 @@ def amounts(doc: Optional[DocFacts], *roles: str) -> list[float]:
 
 
 def amount_evidence(doc: DocFacts, *roles: str) -> list[Evidence]:
-    found = [ev(a.page, a.quote) for a in doc.amounts if a.role in roles and a.quote]
+    found = [ev(a.page, a.quote, a.conf) for a in doc.amounts if a.role in roles and a.quote]
     return found[:3] or [doc_ev(doc)]
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..model import Facts
-from .common import (amounts, doc_ev, doc_name, ev, field_ev, fmt_yuan, hit, low_conf, pages_of)
+from .common import (amounts, closing_read_clearly, doc_ev, doc_name, ev, field_ev, fmt_yuan, hit, low_conf,
+                     pages_of)
 from .registry import register_check
 
 _ELEMENT_NAMES = {
@@ -37,7 +38,9 @@ def _element_state(doc, element: str):
 
 
 @register_check("documents.decision_elements_missing", params={"doc_types": "list[str]",
-                                                              "required_elements": "list[str]"})
+                                                              "required_elements": "list[str]",
+                                                              "sure_on_scans": "list[str]"},
+                optional=("sure_on_scans",))
 def decision_elements_missing(facts: Facts, params: dict):
     """【检查内容】处罚决定书是否具备第五十九条规定的各项内容（救济途径另由 remedy.missing 检查）：当事人姓名或名称、
     地址；违法事实和证据；处罚种类和依据；履行方式和期限；作出决定的行政机关名称和日期。每缺一项扣分。
@@ -58,8 +61,13 @@ def decision_elements_missing(facts: Facts, params: dict):
                 out.append(hit(f"《{doc_name(doc)}》未识别到“{label}”，但该文书识别置信度低，需人工核实",
                                evidence, needs_human=True))
             else:
-                out.append(hit(f"《{doc_name(doc)}》缺少第五十九条规定的内容：{label}", evidence,
-                               fix=f"在决定书中补充“{label}”。"))
+                f = hit(f"《{doc_name(doc)}》缺少第五十九条规定的内容：{label}", evidence,
+                        fix=f"在决定书中补充“{label}”。")
+                # an element whose absence rests on the same reading as a rule that is firm on
+                # scans (the 落款 authority, the penalty provision) is as sure here as there
+                f.ocr_weighed = element in (params.get("sure_on_scans") or ()) or \
+                    (element == "date" and closing_read_clearly(facts, doc, params))
+                out.append(f)
     return out
 
 
@@ -160,13 +168,19 @@ def date_missing(facts: Facts, params: dict):
         if low_conf(doc, params):
             out.append(hit(f"《{doc_name(doc)}》未识别到日期，但该文书识别置信度低，需人工核实", evidence,
                            needs_human=True))
-        elif doc.date_illegible or (doc.ocr_confidence < 1.0 and other_dates):
+        elif doc.date_illegible or (doc.ocr_confidence < 1.0 and other_dates
+                                    and not closing_read_clearly(facts, doc, params)):
             # on a scan the 落款 date is often under the red seal or handwritten: OCR read the
             # other dates of the page but not this one
             out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）未识别到落款日期（扫描件落款处可能被印章覆盖或为手写），"
                            f"需人工核实", evidence + doc.evidence.get("date_illegible", [])[:1], needs_human=True))
         else:
-            out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）没有注明日期", evidence))
+            clear = doc.ocr_confidence < 1.0 and closing_read_clearly(facts, doc, params)
+            note = "（扫描件：印章已分离，落款机关名称识别清晰，其处未见日期）" if clear else ""
+            f = hit(f"《{doc_name(doc)}》（{pages_of(doc)}）没有注明日期{note}",
+                    evidence + (doc.evidence.get("authority") or [])[:1] if clear else evidence)
+            f.ocr_weighed = clear
+            out.append(f)
     return out
 
 
@@ -234,16 +248,18 @@ def amount_mismatch(facts: Facts, params: dict):
     for doc in facts.documents:
         for pair in doc.amount_pairs:
             if pair.words_partial:
-                # only some characters of the words were legible: a lead for a reader, never a firm finding
+                # only some characters of the words were legible.  The extractor measures the
+                # confidence of the disagreeing places (ocr_doubt decides); unmeasured, it is a lead
+                # for a reader, never a firm finding.
                 out.append(hit(f"《{doc_name(doc)}》金额大写部分字符无法识别，可辨认的数位与小写"
-                               f"{fmt_yuan(pair.figures_yuan)}不一致，需人工核实",
-                               [ev(pair.page, pair.quote)], needs_human=True))
+                               f"{fmt_yuan(pair.figures_yuan)}不一致" + ("" if pair.conf is not None else "，需人工核实"),
+                               [ev(pair.page, pair.quote, pair.conf)], needs_human=pair.conf is None))
                 continue
             if abs(pair.words_yuan - pair.figures_yuan) <= params["tolerance_yuan"]:
                 continue
             msg = (f"《{doc_name(doc)}》金额大写{fmt_yuan(pair.words_yuan)}与小写{fmt_yuan(pair.figures_yuan)}不一致")
             out.append(hit(msg + ("；该页识别置信度低，需人工核实" if low_conf(doc, params) else ""),
-                           [ev(pair.page, pair.quote)], needs_human=low_conf(doc, params)))
+                           [ev(pair.page, pair.quote, pair.conf)], needs_human=low_conf(doc, params)))
     return out
 
 
@@ -265,5 +281,8 @@ def typo(facts: Facts, params: dict):
     quotes = "；".join(f"第{e.page}页“{e.quote}”" for e in shown)
     # OCR itself confuses look-alike characters (辩/辨): only a typo read from a text layer or a
     # confident page is the agency's for sure.
-    uncertain = all(d.ocr_confidence < params["firm_min_confidence"] for d in docs)
+    # Where the extractor measured each quote's confidence the standard's ocr_doubt rule judges it
+    # character by character; otherwise only the pages' overall confidence can.
+    uncertain = all(d.ocr_confidence < params["firm_min_confidence"] for d in docs) and \
+        any(e.conf is None for e in found)
     return [hit(f"{len(found)}处错别字或错误术语：{quotes}", shown, needs_human=uncertain)]

@@ -37,7 +37,10 @@ def _signature_findings(facts: Facts, params: dict, attr: str, who: str):
                 out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）未见{who}签名，但该文书识别置信度低，需人工核实",
                                evidence, needs_human=True))
             else:
-                out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）无{who}签名确认", evidence))
+                f = hit(f"《{doc_name(doc)}》（{pages_of(doc)}）无{who}签名确认", evidence)
+                # False on a scan means the extractor saw no ink after the signature label either
+                f.ocr_weighed = True
+                out.append(f)
         elif signed is None and params["unknown_is_uncertain"]:
             out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）无法判断是否有{who}签名（签名不清或未识别），需人工核实",
                            evidence, needs_human=True))
@@ -87,7 +90,7 @@ def record_time_incomplete(facts: Facts, params: dict):
                 problems.append(f"{label}“{value}”未精确到分钟")
         if not problems:
             continue
-        evidence = field_ev(doc, "start_time", "time")
+        evidence = field_ev(doc, "time_line", "start_time", "time")
         msg = f"《{doc_name(doc)}》（{pages_of(doc)}）{'，'.join(problems)}"
         out.append(hit_unless_unreadable(doc, params, msg, evidence))
     return out
@@ -222,7 +225,8 @@ def _measure_conflicts(facts: Facts, params: dict) -> list:
                     continue
                 seen.add(key)
                 out.append((a, b, ta[key][0].label, key[1], sorted(va), sorted(vb),
-                            [ev(ta[key][0].page, ta[key][0].quote), ev(tb[key][0].page, tb[key][0].quote)]))
+                            [ev(ta[key][0].page, ta[key][0].quote, ta[key][0].conf),
+                             ev(tb[key][0].page, tb[key][0].quote, tb[key][0].conf)]))
     return out
 
 

@@ -2,6 +2,8 @@
 stated request window, a requested hearing that was not held, and the notice period."""
 from __future__ import annotations
 
+import re
+
 from ..model import Facts
 from .common import (amounts, contains_any, doc_ev, doc_name, ev, field_ev, fmt_date, fmt_yuan,
                      hit, low_conf, party_kind, searched_ev)
@@ -110,6 +112,15 @@ def wrong_request_period(facts: Facts, params: dict):
     return out
 
 
+_INTERNAL_TYPES = {"filing", "approval", "legal_review", "collective_discussion", "investigation_report", "closing"}
+_INTERNAL_TITLE = re.compile(r"审批|呈批|报批|审签|请示|报告|讨论|审核|审查意见|备考")
+
+
+def _internal_form(doc) -> bool:
+    """An agency's internal form or report (审批表, 呈批表, 调查报告, 讨论记录), not a paper of the party."""
+    return doc.type in _INTERNAL_TYPES or bool(_INTERNAL_TITLE.search(doc.title or ""))
+
+
 @register_check("hearing.requested_not_held",
                 params={"held_types": "list[str]", "notice_title_keywords": "list[str]"})
 def requested_not_held(facts: Facts, params: dict):
@@ -127,11 +138,18 @@ def requested_not_held(facts: Facts, params: dict):
     if any(d.type == "hearing_notice" and contains_any(d.title, params["notice_title_keywords"])
            for d in facts.documents):
         return []
-    src = requested[0] if requested else None
+    # The party's own act (an application, a receipt, a record, the decision's account, a dated
+    # request) proves the request; an internal approval form or report that only gives it as a
+    # reason ("延期理由：当事人申请听证") is the agency's word with nothing of the party behind it.
+    direct = [d for d in requested if not _internal_form(d)]
+    src = (direct or requested or [None])[0]
     evidence = (field_ev(src, "hearing_requested") if src else []) + [searched_ev(facts, "听证通知书、听证笔录")]
     if src is not None and low_conf(src, params):
         return [hit("识别到当事人要求听证，但该页识别置信度低，需人工核实；案卷中未见听证材料", evidence,
                     needs_human=True)]
+    if not direct and not facts.dates.get("hearing_requested"):
+        return [hit(f"《{doc_name(src)}》记载当事人申请听证，但卷内既无当事人的听证申请或回执，也无听证通知书、"
+                    "听证笔录，需人工核实当事人是否要求听证", evidence, needs_human=True)]
     return [hit("当事人要求听证，案卷中未见听证通知书或听证笔录，未依法组织听证", evidence)]
 
 

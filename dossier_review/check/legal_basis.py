@@ -2,6 +2,7 @@
 citations are current and consistent, and the limits of the simplified procedure."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import cn2an
@@ -38,7 +39,7 @@ def _cited_for(c: Citation) -> str:
 
 
 def _cite_ev(c: Citation, doc: DocFacts):
-    return ev(c.page or doc.first_page, c.quote or _cite_text(c))
+    return ev(c.page or doc.first_page, c.quote or _cite_text(c), c.conf)
 
 
 def _procedural(c: Citation, params: dict) -> bool:
@@ -99,6 +100,35 @@ def no_penalty_basis(facts: Facts, params: dict):
     return _basis_missing(facts, params, "penalty_basis", "处罚依据", "依据《…》第…条")
 
 
+def _finer_citations(facts: Facts, prefix: str):
+    """{(law, article): (citation, document)} for the articles some document of the file cites down
+    to an item, and (separately) down to a paragraph."""
+    items, paras = {}, {}
+    for doc in facts.documents:
+        for c in doc.citations:
+            if not c.article or not c.law:
+                continue
+            key = (law_key(c.law, prefix), c.article)
+            if c.item:
+                items.setdefault(key, (c, doc))
+            if c.paragraph:
+                paras.setdefault(key, (c, doc))
+    return items, paras
+
+
+_FINER_AFTER = re.compile(r"^\s*(?:第|[（(〔\[【]|之[一二三四五六七八九十])")
+
+
+def _stops_at_article(c: Citation) -> bool:
+    """Whether the citation as written ends at the 条: nothing that could be a garbled 款/项
+    ("第九十七条第（三〕顶") follows the article, so the missing item is not a reading slip."""
+    text = _cited_for(c)
+    m = re.match(r"第[^条]{1,8}条", text)
+    if not m:
+        return False
+    return not _FINER_AFTER.match(text[m.end():])
+
+
 @register_check("legal_basis.citation_imprecise",
                 params={"doc_types": "list[str]", "roles": "list[str]",
                         "needs_item": "map[list[int]]", "needs_paragraph": "map[list[int]]",
@@ -115,25 +145,85 @@ def citation_imprecise(facts: Facts, params: dict):
     prefix = params["formal_prefix"]
     need_item = {law_key(k, prefix): set(v) for k, v in params["needs_item"].items()}
     need_para = {law_key(k, prefix): set(v) for k, v in params["needs_paragraph"].items()}
+    # The file itself shows which articles are split: an article another document cites down to
+    # its 项 (or 款) has items (paragraphs), whatever law it is — the table covers only laws it lists.
+    itemised, paragraphed = _finer_citations(facts, prefix)
     for doc in facts.docs(*params["doc_types"]):
         problems, evidence = [], []
         for c in doc.citations:
             if c.role not in params["roles"]:
                 continue
             key = law_key(c.law, prefix)
+            shown = None
             if not c.article:
                 problems.append(f"{_cite_text(c)}未写明条文")
-            elif c.article in need_item.get(key, ()) and not c.item:
+            elif not c.item and c.article in need_item.get(key, ()):
                 problems.append(f"{_cite_text(c)}分项规定，未写明第几项")
+            elif not c.item and (key, c.article) in itemised and _stops_at_article(c):
+                shown = itemised[key, c.article]
+                problems.append(f"{_cite_text(c)}分项规定（卷内《{doc_name(shown[1])}》引用为{_cite_text(shown[0])}），"
+                                f"未写明第几项")
             elif c.article in need_para.get(key, ()) and not c.paragraph and not c.item:
                 problems.append(f"{_cite_text(c)}分款规定，未写明第几款")
+            elif not c.paragraph and not c.item and (key, c.article) in paragraphed and _stops_at_article(c):
+                shown = paragraphed[key, c.article]
+                problems.append(f"{_cite_text(c)}分款规定（卷内《{doc_name(shown[1])}》引用为{_cite_text(shown[0])}），"
+                                f"未写明第几款")
             else:
                 continue
             evidence.append(_cite_ev(c, doc))
+            if shown:
+                evidence.append(_cite_ev(*shown))
         if problems:
             msg = f"《{doc_name(doc)}》法律条款引用不具体：{'；'.join(dict.fromkeys(problems))}"
             out.append(hit(msg, evidence[:4], needs_human=low_conf(doc, params)))
     return out
+
+
+def _name_letters(law: str) -> str:
+    """A cited name without what cannot belong to it: a page number or stray Latin letters the
+    text layer or OCR put inside it ("中华人12民共和国…" across a page break)."""
+    return re.sub(r"[0-9A-Za-z\s]", "", norm_name(law))
+
+
+# the kind of enactment a name ends with; a short name keeps it ("上网服务场所条例")
+_ENACTMENT_KINDS = ("实施条例", "实施细则", "实施办法", "条例", "细则", "办法", "规定", "规则", "决定", "法")
+
+
+def _enactment_kind(name: str) -> str:
+    return next((k for k in _ENACTMENT_KINDS if name.endswith(k)), "")
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def _abbreviates(short: str, full: str, prefix: str) -> bool:
+    """Whether ``short`` is a shortened form of the law named ``full``: the same kind of enactment,
+    its characters taken in order from the full name, at least two of them left out (one missing
+    character is more likely a slip than an abbreviation).  A full name that merely adds a
+    leading qualifier ("四川省" + "…条例") names another enactment (a local one), not the same law."""
+    kind = _enactment_kind(short)
+    # national laws (…法) have their own rule (the formal prefix); and one full national name can be
+    # read out of another ("中华人民共和国产品质量法" in "…农产品质量安全法"): never an abbreviation
+    if not kind or kind == "法" or short.startswith(prefix):
+        return False
+    if kind != _enactment_kind(full) or len(short) < len(kind) + 2:
+        return False
+    if len(full) - len(short) < 2 or len(short) < 0.4 * len(full):
+        return False
+    if full.endswith(short) and full[:-len(short)] != prefix:
+        return False
+    return _is_subsequence(short, full)
+
+
+def _full_name_cited(name: str, cited: dict, prefix: str):
+    """(citation, document) of a fuller name of the same law cited elsewhere in the file, if any."""
+    for other, where in cited.items():
+        if other != name and _abbreviates(name, other, prefix):
+            return where
+    return None
 
 
 @register_check("legal_basis.law_name_nonstandard",
@@ -150,22 +240,30 @@ def law_name_nonstandard(facts: Facts, params: dict):
     """
     out = []
     prefix = params["formal_prefix"]
+    cited = {}   # every name the file cites, with one place it is cited
+    for d in facts.documents:
+        for c in d.citations:
+            cited.setdefault(_name_letters(c.law), (c, d))
     for doc in facts.docs(*params["doc_types"]):
         problems, evidence = [], []
         for c in doc.citations:
-            name = norm_name(c.law)
+            name = _name_letters(c.law)
             if not name:
                 continue
-            issue = None
+            issue, full = None, None
             national = any(name.endswith(s) for s in params["national_suffixes"]) and not any(
                 name.endswith(s) for s in params["exempt_suffixes"])
             if national and not name.startswith(prefix) and name not in params["exempt_names"]:
                 issue = f"“{c.law}”未使用全称（应为“{prefix}{name}”）"
+            elif (full := _full_name_cited(name, cited, prefix)) is not None:
+                issue = f"“{c.law}”为简称，卷内同时引用了全称“{full[0].law}”"
             elif not c.bracketed:
                 issue = f"“{c.law}”未加书名号《》"
             if issue:
                 problems.append(issue)
                 evidence.append(_cite_ev(c, doc))
+                if full is not None:
+                    evidence.append(_cite_ev(*full))
         if problems:
             out.append(hit(f"《{doc_name(doc)}》法律名称引用不规范：{'；'.join(dict.fromkeys(problems))}",
                            evidence[:4], needs_human=low_conf(doc, params)))

@@ -9,7 +9,7 @@ from .common import (hit_unless_unreadable, amount_evidence, amounts, contains_a
                      fmt_date, fmt_yuan, hit, low_conf, missing_document, names_of, page_list,
                      pages_of, party_kind, searched_ev, unreadable_pages)
 from .registry import register_check
-from .timeline import (MILESTONES, decided, doc_date, filed, milestone, notice_issued,
+from .timeline import (MILESTONES, decided, doc_date, filed, head_approved, milestone, notice_issued,
                        receipts_for, served)
 from .workdays import add_calendar_days, add_working_days
 
@@ -156,9 +156,17 @@ def decided_within_defense_period(facts: Facts, params: dict):
     当事人明确放弃权利的，应有书面记录附卷。
     """
     dec = decided(facts)
+    # Without a readable decision date the head's approval stands in: the penalty is decided when
+    # the head approves it (第五十七条), and the decision cannot be dated before that approval.
+    by_approval = dec is None
+    if by_approval:
+        dec = head_approved(facts)
     notice = facts.first("prior_notice")
     if dec is None or notice is None:
         return []
+    issued = notice_issued(facts)
+    if by_approval and issued and dec.date < issued.date:
+        return []  # approved before the notice was even written: a misreading more likely than the case
     if any(d.rights_waived for d in facts.documents):
         return []  # the party expressly waived: deciding early is lawful
     hearing = milestone(facts, "hearing")
@@ -182,8 +190,10 @@ def decided_within_defense_period(facts: Facts, params: dict):
     if dec.date > end_day:
         return []
     basis = "送达" if srv else "制作（送达日期未知，按制作日期计算已可确定）"
+    what = (f"处罚决定书日期未能识别，《{doc_name(dec.doc)}》载明负责人于{fmt_date(dec.date)}审批同意作出处罚"
+            if by_approval else f"处罚决定却于{fmt_date(dec.date)}作出")
     msg = (f"事先告知书于{fmt_date(start.date)}{basis}，陈述申辩/听证申请期限至{fmt_date(end_day)}届满，"
-           f"处罚决定却于{fmt_date(dec.date)}作出，未待期限届满{end.note()}")
+           f"{what}，未待期限届满{end.note()}")
     evidence = [start.evidence, dec.evidence]
     stated = [d for d in (doc_date(x) for x in facts.documents
                           if x.type == "statement_record" or x.statement_made) if d]
@@ -427,18 +437,27 @@ def service_receipt_incomplete(facts: Facts, params: dict):
             firm.append("受送达人未签名（盖章）")
         elif svc.recipient_signed is None and not no_sig_needed:
             unsure.append("无法判断受送达人是否签名")
+        # on a scan a missing item is known only when the extractor saw its place left blank (no
+        # ink); a False signature is only ever set so
+        seen_blank = True
         if svc.served_date is None and r.date is None:
             firm.append("未记明送达（签收）日期")
+            seen_blank = seen_blank and "date" in svc.blank
         if not (svc.method or "").strip():
             firm.append("未载明送达方式")
+            seen_blank = seen_blank and "method" in svc.blank
         evidence = list(svc.evidence[:2]) or [doc_ev(r)]
+        # the blank fields' labels (appended last by the extractor) show where the reader looked
+        evidence += [e for e in (svc.evidence[-len(svc.blank):] if svc.blank else []) if e not in evidence]
         served_what = f"（{svc.served_document}）" if svc.served_document else ""
         if firm:
             msg = f"《{doc_name(r)}》{served_what}（{pages_of(r)}）{'；'.join(firm)}"
             if low_conf(r, params):
                 out.append(hit(msg + "；该页识别置信度低，需人工核实", evidence, needs_human=True))
             else:
-                out.append(hit(msg + (f"；另{'；'.join(unsure)}" if unsure else ""), evidence))
+                f = hit(msg + (f"；另{'；'.join(unsure)}" if unsure else ""), evidence)
+                f.ocr_weighed = seen_blank and not unsure
+                out.append(f)
         elif unsure:
             out.append(hit(f"《{doc_name(r)}》{served_what}（{pages_of(r)}）{'；'.join(unsure)}，需人工核实",
                            evidence, needs_human=True))

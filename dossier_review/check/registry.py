@@ -21,7 +21,12 @@ COMMON_PARAMS: dict[str, str] = {
     # documents/pages whose OCR confidence is below this are "unreadable": findings resting on
     # them are returned as needs_human instead of as firm defects.
     "low_confidence": "number",
+    # a claim resting on exact OCR'd characters stands only when each was read at least this surely
+    "ocr_firm_confidence": "number",
 }
+# common parameters a standard may leave out (without ocr_firm_confidence every reading claim
+# resting on an OCR'd page asks a human)
+OPTIONAL_COMMON = ("ocr_firm_confidence",)
 
 PARAM_TYPES = (
     "int", "number", "str", "bool", "date",

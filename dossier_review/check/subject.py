@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Facts
+from ..model import Evidence, Facts
 from .common import (hit_unless_unreadable, doc_ev, doc_name, edit_distance, ev, field_ev, hit, low_conf, norm_name,
-                     pages_of)
+                     pages_of, surest)
 from .ids import check_digit_error, clean_id, id_kind
 from .registry import register_check
 
@@ -50,7 +50,8 @@ def authority_inconsistent(facts: Facts, params: dict):
     if len(seen) < 2:
         return []
     names = list(seen)
-    evidence = [field_ev(docs[0], "authority")[0] for docs in seen.values()]
+    best = {n: surest(field_ev(d, "authority")[0] for d in docs) for n, docs in seen.items()}
+    evidence = list(best.values())
     listing = "；".join(f"{'、'.join('《'+doc_name(d)+'》' for d in docs)}：“{n}”"
                        for n, docs in seen.items())
     docs_all = [d for docs in seen.values() for d in docs]
@@ -68,6 +69,12 @@ def authority_inconsistent(facts: Facts, params: dict):
             team = any(unit.endswith(u) for u in teams)
             office = any(unit.endswith(u) for u in offices) and any(d.type in external for d in seen[unit])
             if team or office:
+                # the organ's name is read again as the start of the unit's: the claim rests on
+                # the unit's reading, which confirms the organ's
+                o, u = best[organ], best[unit]
+                if o is not None and u is not None and u.conf is not None:
+                    best[organ] = Evidence(page=o.page, quote=o.quote, conf=max(o.conf or 0.0, u.conf))
+                evidence = [best[unit], best[organ]]
                 return [hit(f"各文书所载执法机关名称不一致：{listing}；“{unit}”是“{organ}”的内设（下属）机构，"
                             f"不能以自己的名义实施行政处罚", evidence)]
     # Otherwise one name inside another is often an abbreviation (no region prefix); OCR slips
@@ -106,7 +113,9 @@ def officers_fewer_than_two(facts: Facts, params: dict):
     return out
 
 
-@register_check("subject.officer_certificate_missing", params={"doc_types": "list[str]"})
+@register_check("subject.officer_certificate_missing", params={"doc_types": "list[str]",
+                                                               "statement_types": "list[str]"},
+                optional=("statement_types",))
 def officer_certificate_missing(facts: Facts, params: dict):
     """【检查内容】笔录（及当场处罚决定书）所列执法人员是否载明执法证件编号，笔录是否记载已出示执法证件。
     【依据】《中华人民共和国行政处罚法》第五十五条第一款：执法人员在调查或者进行检查时，应当主动向当事人
@@ -115,6 +124,10 @@ def officer_certificate_missing(facts: Facts, params: dict):
     【整改】在笔录首部逐一填写执法人员姓名及执法证件编号，并记载“执法人员已出示执法证件”，由当事人确认。
     """
     out = []
+    # A standard may require the record itself to say the certificates were shown (第五十五条:
+    # "在调查或者进行检查时", so the records of those acts, e.g. [inspection, inquiry]); without
+    # statement_types, certificate numbers in the record suffice.
+    silent_types = set(params.get("statement_types") or ())
     for doc in facts.docs(*params["doc_types"]):
         if not doc.officers and doc.certificate_shown is not False:
             continue
@@ -124,6 +137,10 @@ def officer_certificate_missing(facts: Facts, params: dict):
             problems.append(f"执法人员{'、'.join(no_cert)}未载明执法证件编号")
         if doc.certificate_shown is False:
             problems.append("未记载向当事人出示执法证件")
+        elif doc.certificate_shown is None and doc.type in silent_types:
+            # a record that names the officers but never says they showed their certificates:
+            # certificate numbers in the header do not record that the party saw them
+            problems.append("未记载执法人员向当事人出示执法证件")
         if not problems:
             continue
         evidence = field_ev(doc, "officers", "certificate_shown")
@@ -196,10 +213,8 @@ def party_inconsistent(facts: Facts, params: dict):
             continue
         values = list(seen)
         listing = "；".join(f"{'、'.join('《'+doc_name(d)+'》' for d in docs)}：“{v}”" for v, docs in seen.items())
-        evidence = []
-        for docs in seen.values():
-            d = docs[0]
-            evidence.append(d.party.evidence[0] if d.party and d.party.evidence else doc_ev(d))
+        evidence = [surest(d.party.evidence[0] if d.party and d.party.evidence else doc_ev(d) for d in docs)
+                    for docs in seen.values()]
         # OCR typically changes a character or two; if an unreadable page carries a variant that
         # is that close to another, the variation may be the machine's, not the agency's.
         low = [v for v, docs in seen.items() if any(low_conf(d, params) for d in docs)]

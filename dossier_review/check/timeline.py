@@ -38,7 +38,7 @@ def doc_date(doc: DocFacts) -> Optional[Dated]:
     for role in _OWN_ROLES.get(doc.type, ()):
         for d in doc.dates:
             if d.role == role and d.date:
-                return Dated(d.date, ev(d.page, d.quote), doc)
+                return Dated(d.date, ev(d.page, d.quote, d.conf), doc)
     start = parse_iso_day(doc.start_time)
     if start:
         return Dated(start, doc_ev(doc, f"记录时间{doc.start_time}"), doc)
@@ -57,7 +57,7 @@ def _dossier_date(facts: Facts, role: str) -> Optional[Dated]:
     for doc in facts.documents:
         for d in doc.dates:
             if d.role == role and d.date == day:
-                return Dated(day, ev(d.page, d.quote), doc)
+                return Dated(day, ev(d.page, d.quote, d.conf), doc)
     return Dated(day, ev(0, f"案卷记载的{role}日期{fmt_date(day)}"))
 
 
@@ -109,6 +109,14 @@ def _position(facts: Facts, doc: DocFacts) -> int:
     return doc.index
 
 
+def _date_ev(doc: DocFacts, day) -> Optional[Evidence]:
+    """The quote (and reading confidence) of ``day`` as written in ``doc``."""
+    for d in doc.dates:
+        if d.date == day:
+            return ev(d.page, d.quote, d.conf)
+    return None
+
+
 def receipts_for(facts: Facts, kind: str) -> list[DocFacts]:
     """Service receipts of ``kind``: decision | notice | hearing_notice."""
     return [r for r in facts.docs("service_receipt") if _receipt_kind(facts, r) == kind]
@@ -119,8 +127,8 @@ def served(facts: Facts, kind: str) -> Optional[Dated]:
     found: list[Dated] = []
     for r in receipts_for(facts, kind):
         if r.service and r.service.served_date:
-            quote = r.service.evidence[0] if r.service.evidence else doc_ev(
-                r, f"送达日期{fmt_date(r.service.served_date)}")
+            quote = _date_ev(r, r.service.served_date) or (r.service.evidence[0] if r.service.evidence else doc_ev(
+                r, f"送达日期{fmt_date(r.service.served_date)}"))
             found.append(Dated(r.service.served_date, quote, r))
         else:
             d = doc_date(r)
@@ -151,6 +159,21 @@ def served(facts: Facts, kind: str) -> Optional[Dated]:
 
 def decided(facts: Facts) -> Optional[Dated]:
     return first_dated(facts, "decision") or _dossier_date(facts, "decided")
+
+
+def head_approved(facts: Facts) -> Optional[Dated]:
+    """The latest date an approval form gives for the head's approval (负责人审批意见), when the
+    penalty was in substance decided (第五十七条); None when no approval date was read.
+
+    The head signs last: an approval dated before another date on the same form (the 承办人's or
+    审核's) is a misreading or a muddle, and is not used."""
+    found = []
+    for doc in facts.docs("approval"):
+        days = [d.date for d in doc.dates if d.date]
+        for d in doc.dates:
+            if d.role == "approved" and d.date and d.date >= max(days):
+                found.append(Dated(d.date, ev(d.page, d.quote, d.conf), doc))
+    return max(found, key=lambda x: x.date) if found else None
 
 
 def filed(facts: Facts) -> Optional[Dated]:

@@ -6,6 +6,7 @@ view.  Every fact keeps its evidence: the page and a quote of the page's text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -17,6 +18,7 @@ from . import dates as _dates
 from . import form as _form
 from . import measures as _measures
 from . import notices as _notices
+from . import ocrconf as _ocrconf
 from . import officers as _officers
 from . import party as _party
 from . import service as _service
@@ -56,10 +58,14 @@ def _is_ocr(doc: Document, pages: dict[int, Page]) -> bool:
 
 
 def extract_document(doc: Document, index: int, pages: dict[int, Page],
-                     known_names: frozenset = frozenset()) -> DocFacts:
+                     known_names: frozenset = frozenset(), char_conf: Optional[dict] = None) -> DocFacts:
     """All facts of one document; ``known_names`` are person names written apart elsewhere in
-    the dossier (they tell how to split "刘超胡海燕")."""
-    dt_ = DocText(doc)
+    the dossier (they tell how to split "刘超胡海燕"); ``char_conf`` maps a page number to its
+    per-character OCR confidence (computed here when not given)."""
+    if char_conf is None:
+        char_conf = {n: _ocrconf.char_confidence(pages[n]) for n in range(doc.first_page, doc.last_page + 1)
+                     if n in pages}
+    dt_ = DocText(doc, _ocrconf.document_conf(doc.spans, char_conf), pages)
     t = doc.type
     ocr = _is_ocr(doc, pages)
     f = DocFacts(index=index, type=t, title=doc.title, first_page=doc.first_page,
@@ -71,9 +77,15 @@ def extract_document(doc: Document, index: int, pages: dict[int, Page],
     f.dates = dfacts
     if own is not None:
         f.date = own.date
-        f.date_evidence = Evidence(page=dt_.page_f(own.start), quote=dt_.quote_f(max(0, own.start - 12), own.end))
+        f.date_evidence = Evidence(page=dt_.page_f(own.start), quote=dt_.quote_f(max(0, own.start - 12), own.end),
+                                   conf=dt_.conf_f(own.start, own.end))
     if t in RECORDS or t == "inquiry_notice":
         f.start_time, f.end_time = _dates.record_times(own)
+        if own is not None:
+            # the whole time line ("时间：…至…"): a claim that a time is missing rests on all of it
+            line_end = dt_.text.find("\n", dt_.orig_f(own.start))
+            b = bisect.bisect_left(dt_.fmap, len(dt_.text) if line_end < 0 else line_end)
+            ev["time_line"] = [dt_.ev_f(own.start, max(b, own.end))]
     if ocr and (own is None or own.start < len(dt_.flat) - 200):
         ill = _dates.date_illegible(dt_, found)
         if ill is not None:
@@ -236,7 +248,7 @@ def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page]
     # evidence under the names the checks ask for
     if f.citations:
         seen = set()
-        ev["citations"] = [Evidence(page=c.page, quote=c.quote) for c in f.citations
+        ev["citations"] = [Evidence(page=c.page, quote=c.quote, conf=c.conf) for c in f.citations
                            if not (c.quote in seen or seen.add(c.quote))]
     if f.date_evidence is not None:
         ev["date"] = [f.date_evidence]
@@ -249,6 +261,39 @@ def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page]
         ev["amounts"] = [Evidence(page=a.page, quote=a.quote) for a in f.amounts]
     if f.amount_pairs:
         ev["amount_pairs"] = [Evidence(page=a.page, quote=a.quote) for a in f.amount_pairs]
+
+
+def _confirm_dates(docs: list[DocFacts]) -> None:
+    """A date read alike, for the same event, in two documents is confirmed by the other reading:
+    its confidence is that of the surer one (the filing form's date and the decision's "本局于…立案")."""
+    # The case's year is read in many dates of the file: a date whose year agrees with it rests on
+    # its month and day ("二〇〇二三年五月十一日": the year garbled, the day read surely)
+    years: dict[int, int] = {}
+    for d in docs:
+        for x in d.dates:
+            years[x.date.year] = years.get(x.date.year, 0) + 1
+    case_years = {y for y, n in years.items() if n >= 3}
+    if len(case_years) != 1:
+        case_years = set()   # a case over the new year: a year misread as the other one would pass
+    for d in docs:
+        for x in d.dates:
+            if x.conf is not None and x.day_conf is not None and x.date.year in case_years:
+                x.conf = max(x.conf, x.day_conf)
+    best: dict = {}
+    for d in docs:
+        for x in d.dates:
+            if x.conf is not None and x.role != "other":
+                key = (x.role, x.date)
+                best[key] = max(best.get(key, 0.0), x.conf)
+    for d in docs:
+        for x in d.dates:
+            key = (x.role, x.date)
+            if x.conf is not None and best.get(key, 0.0) > x.conf:
+                x.conf = best[key]
+        if d.date_evidence is not None and d.date_evidence.conf is not None:
+            own = [x for x in d.dates if x.date == d.date and x.quote and x.quote in d.date_evidence.quote]
+            if own and own[0].conf > d.date_evidence.conf:
+                d.date_evidence.conf = own[0].conf
 
 
 def _procedure(seg: Segmentation, docs: list[DocFacts]) -> str:
@@ -330,7 +375,9 @@ def _blank(page) -> bool:
 def extract(seg: Segmentation) -> Facts:
     pages = {p.number: p for p in seg.dossier.pages}
     known = known_names_in("\n".join(_canon(p.text or "") for p in seg.dossier.pages))
-    docs = [extract_document(doc, i, pages, known) for i, doc in enumerate(seg.documents)]
+    confs = {n: _ocrconf.char_confidence(p) for n, p in pages.items()}
+    docs = [extract_document(doc, i, pages, known, confs) for i, doc in enumerate(seg.documents)]
+    _confirm_dates(docs)
     facts = Facts(dossier=seg.dossier.name, page_count=seg.dossier.page_count,
                   procedure=_procedure(seg, docs), documents=docs)
     by_type = {t: [d for d in docs if d.type == t] for t in PARTY_ORDER}
@@ -343,7 +390,8 @@ def extract(seg: Segmentation) -> Facts:
     facts.confiscation_yuan = _main_amount(decisions, "confiscation")
     facts.citations = [c for d in decisions for c in d.citations]
     facts.pages = [{"page": p.number, "source": p.source, "confidence": round(p.confidence, 3),
-                    "printed_number": _printed_number(p), "blank": _blank(p)} for p in seg.dossier.pages]
+                    "printed_number": _printed_number(p), "blank": _blank(p), "red_seal": p.red_seal}
+                   for p in seg.dossier.pages]
     facts.low_confidence_pages = [p.number for p in seg.dossier.pages
                                   if p.source == "ocr" and not _blank(p) and (p.confidence < LOW_CONFIDENCE
                                                             or any("low" in w.lower() for w in p.warnings))]

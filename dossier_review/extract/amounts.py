@@ -112,8 +112,32 @@ def find_amounts(s: str, ocr: bool = False) -> list[FoundAmount]:
                 v = float(m.group("n").replace(",", ""))
                 if v > 0:
                     out.append(FoundAmount(round(v, 2), m.start(), m.end(), "figures"))
+    taken = [(a.start, a.end) for a in out]
+    for m in _BRACKETED_FIG.finditer(s):
+        if any(a <= m.start("n") < b for a, b in taken) or not _words_amount_before(s, m.start()):
+            continue
+        v = float(m.group("n").replace(",", "").replace("，", ""))
+        if 0 < v <= 1e10:
+            out.append(FoundAmount(round(v, 2), m.start(), m.end(), "figures"))
     out.sort(key=lambda a: a.start)
     return out
+
+
+# "人民币壹万柒仟伍佰元整（17,500.00）": the figures that restate an amount in words need neither
+# ¥ nor 元, and a scan often loses the ¥ (or garbles the words) — the bracket after the 元 of the
+# words is what makes the bare number money.
+_BRACKETED_FIG = re.compile(
+    r"(?<=[元圆])整?[（(](?:小写[：:]?)?(?P<n>\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)[）)]")
+_WORDS_NUMERAL = set("壹贰叁肆伍陆柒捌玖拾佰仟萬万亿億")
+
+
+def _words_amount_before(s: str, at: int) -> bool:
+    """Whether an amount in words (readable or partly garbled by OCR) ends at ``at``: 人民币 or
+    大写 a short way before, or at least two 大写 numerals among the characters before the 元."""
+    head = re.split(r"[，,。；;：:\n]", s[max(0, at - 18):at])[-1]
+    if re.search(r"人民币|大写", head):
+        return True
+    return sum(c in _WORDS_NUMERAL for c in head) >= 2
 
 
 def _role_for(s: str, a: FoundAmount, clause_start: int) -> str:
@@ -171,14 +195,16 @@ def extract_amounts(dt_: DocText, penalty_zone: Optional[tuple[int, int]] = None
             if a.role == "other" and penalty_zone[0] <= a.start < penalty_zone[1]:
                 a.role = "fine"
     amounts = [Amount(role=a.role, yuan=a.yuan, page=dt_.page_f(a.start),
-                      quote=dt_.quote_f(max(0, a.start - 16), a.end + 2), form=a.form) for a in found]
+                      quote=dt_.quote_f(max(0, a.start - 16), a.end + 2), form=a.form,
+                      conf=dt_.conf_f(a.start, a.end)) for a in found]
     pairs: list[AmountPair] = []
     for a, b in zip(found, found[1:]):
         if _paired(s, a, b):
             w, f = (a, b) if a.form == "words" else (b, a)
             pairs.append(AmountPair(words_yuan=w.yuan, figures_yuan=f.yuan,
                                     page=dt_.page_f(a.start),
-                                    quote=dt_.quote_f(max(0, a.start - 8), b.end + 1)))
+                                    quote=dt_.quote_f(max(0, a.start - 8), b.end + 1),
+                                    conf=dt_.conf_f(a.start, b.end)))
     if ocr:
         pairs.extend(_partial_pairs(dt_, s, found))
     return amounts, pairs, found
@@ -226,12 +252,19 @@ def _partial_pairs(dt_: DocText, s: str, found: list[FoundAmount]) -> list[Amoun
         # without a readable 万 the places of a five-figure amount cannot be told apart
         if len(parts) != 2 or total < 10000 or total >= 10 ** 8:
             continue
-        if _section_disagrees(parts[0], total // 10000) or _section_disagrees(parts[1], total % 10000):
+        high = _section_disagrees(parts[0], total // 10000)
+        if high or _section_disagrees(parts[1], total % 10000):
+            # a disagreement in the 万 section rests on that section, its 万 and the figures: when
+            # OCR read those surely the mismatch is the document's (the garbled rest is irrelevant)
+            w0 = m.start("w")
+            conf = None
+            if high and dt_.cconf is not None:
+                conf = min(dt_.conf_f(w0, w0 + len(parts[0]) + 1) or 0.0, dt_.conf_f(fig.start, fig.end) or 0.0)
             readable = sum(_BIG_DIGIT[p[i - 1]] * 10 ** _BIG_UNIT[c] * mul
                            for p, mul in zip(parts, (10000, 1))
                            for i, c in enumerate(p) if c in _BIG_UNIT and i > 0 and p[i - 1] in _BIG_DIGIT)
             out.append(AmountPair(words_yuan=float(readable), figures_yuan=fig.yuan,
                                   page=dt_.page_f(m.start()),
                                   quote=dt_.quote_f(max(0, m.start() - 4), fig.end + 1),
-                                  words_partial=True))
+                                  words_partial=True, conf=conf))
     return out

@@ -29,8 +29,10 @@ _HCN = "[零〇一二三四五六七八九十]"
 TIME = re.compile(
     rf"(?P<ap>上午|下午|晚上|早上|中午)?(?P<h>\d{{1,2}}|{_HCN}{{1,3}})(?:时|点|[：:](?=\d))"
     rf"(?:(?P<mi>\d{{1,2}}|{_HCN}{{1,3}}|整)分?)?")
-_RANGE = re.compile(r"(?:起)?(?:至|到|—|－|-|~|～|起至|止至)")
-_TIME_RANGE = re.compile(r"(?<![\d.])(\d{1,2}[：:]\d{2}|\d{1,2}时\d{0,2}分?)(?:起)?(?:至|到|—|－|-|~|～)"
+# OCR reads a dash between two times as 一 (yi) or a look-alike: between a time and digits it
+# can only be the range mark
+_RANGE = re.compile(r"(?:起)?(?:至|到|—|－|-|~|～|起至|止至|[一–ー](?=\d))")
+_TIME_RANGE = re.compile(r"(?<![\d.])(\d{1,2}[：:]\d{2}|\d{1,2}时\d{0,2}分?)(?:起)?(?:至|到|—|－|-|~|～|[一–ー](?=\d))"
                          r"(\d{1,2}[：:]\d{1,2}|\d{1,2}时\d{0,2}分?)")
 _RANGE_END_CTX = re.compile(r"^.{0,12}?(?:至|止)")
 
@@ -136,8 +138,8 @@ def parse_date_at(s: str, pos: int) -> Optional[tuple[dt.date, int]]:
     return None
 
 
-def _mk(m: re.Match) -> Optional[dt.date]:
-    y, mo, d = _year(m.group("y")), _md(m.group("m")), _md(m.group("d"))
+def _mk(m: re.Match, day: Optional[str] = None) -> Optional[dt.date]:
+    y, mo, d = _year(m.group("y")), _md(m.group("m")), _md(day or m.group("d"))
     if not (y and mo and d):
         return None
     if not (1980 <= y <= 2100):
@@ -148,8 +150,30 @@ def _mk(m: re.Match) -> Optional[dt.date]:
         return None
 
 
-def find_dates(s: str) -> list[FoundDate]:
-    """Every date in ``s`` (a flat view) with a time and a range end when written."""
+# what may follow a one-digit day run together with a time ("2025/7/8 12:40" flattened)
+_TIME_AHEAD = re.compile(r"\d{1,2}(?:[：:]\d{2}|时)")
+
+
+def _num_day(s: str, m: re.Match, breaks: frozenset) -> tuple[Optional[dt.date], int]:
+    """The date of a DATE_NUM match and where it ends.  The flat view drops the space between a
+    numeric date and what follows it: "2025/7/8 12:40" reads "2025/7/812:40", and a date closing
+    a page runs into the page number below it ("2025/7/2⏎1").  A two-digit day whose second digit
+    stood after a space or line break in the original (``breaks``) ends before that digit; so does
+    one that is no valid day when its first digit is and a time follows."""
+    d = _mk(m)
+    day = m.group("d")
+    if len(day) == 2:
+        cut = m.start("d") + 1
+        if cut in breaks or (d is None and _TIME_AHEAD.match(s, cut)):
+            short = _mk(m, day[0])
+            if short:
+                return short, cut
+    return d, m.end()
+
+
+def find_dates(s: str, breaks: frozenset = frozenset()) -> list[FoundDate]:
+    """Every date in ``s`` (a flat view) with a time and a range end when written; ``breaks``
+    are the flat offsets that had whitespace or a line break before them in the original."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for m in DATE_COMPACT.finditer(s):
@@ -165,11 +189,11 @@ def find_dates(s: str) -> list[FoundDate]:
                 continue
             if rx is DATE_CN and m.group()[-1] not in "日曰号" and re.match(r"[^\d\s日曰号]{1,2}\d{1,2}[日曰号]", s[m.end():m.end() + 5]):
                 continue   # "2024年9月2了7日": OCR broke the day; its first digit is not the day
-            d = _mk(m)
+            d, end = _num_day(s, m, breaks) if rx is DATE_NUM else (_mk(m), m.end())
             if not d:
                 continue
-            fd = FoundDate(d, m.start(), m.end())
-            t, p = _time_at(s, m.end())
+            fd = FoundDate(d, m.start(), end)
+            t, p = _time_at(s, fd.end)
             if t:
                 fd.time, fd.end = t, p
             # range: "…9时30分至10时45分", "…起至2024年3月12日10时45分止"
@@ -290,7 +314,9 @@ def own_date(dt_: DocText, found: list[FoundDate], doc_type: str) -> Optional[Fo
 
 
 def date_facts(dt_: DocText, doc_type: str) -> tuple[list[DateFact], Optional[FoundDate], list[FoundDate]]:
-    found = find_dates(dt_.flat)
+    fmap = dt_.fmap
+    breaks = frozenset(i for i in range(1, len(dt_.flat)) if fmap[i] - fmap[i - 1] > 1)
+    found = find_dates(dt_.flat, breaks)
     assign_roles(dt_, found, doc_type)
     own = own_date(dt_, found, doc_type)
     own_role = OWN_ROLE.get(doc_type, "other")
@@ -299,8 +325,11 @@ def date_facts(dt_: DocText, doc_type: str) -> tuple[list[DateFact], Optional[Fo
         role = f.role
         if f is own and role in ("other", "signed", "approved") and own_role != "other":
             role = own_role
+        ym = re.match(r"[^年.\-/]{2,6}[年.\-/]", dt_.flat[f.start:f.end])
         facts.append(DateFact(role=role, date=f.date, page=dt_.page_f(f.start),
-                              quote=dt_.quote_f(max(0, f.start - 12), f.end), time=f.time))
+                              quote=dt_.quote_f(max(0, f.start - 12), f.end), time=f.time,
+                              conf=dt_.conf_f(f.start, f.end),
+                              day_conf=dt_.conf_f(f.start + ym.end(), f.end) if ym else None))
     return facts, own, found
 
 
@@ -338,6 +367,8 @@ def date_illegible(dt_: DocText, found: list[FoundDate]) -> Optional[Evidence]:
         seen += 1
         if seen > 5:
             break
+        if re.search(r"[，。；]", ln) and len(ln) > 12:
+            continue          # a sentence of the text ("每日按罚款数额的百分之三…"), not a date line
         a, b = spans[i]
         fa, fb = dt_.l2f(a), dt_.l2f(b)
         if any(fa <= f.start < fb for f in found):

@@ -101,6 +101,12 @@ def _clean_agency(name: str) -> str:
     return name
 
 
+def _name_span(line: str, name: str, start: int) -> Optional[tuple[int, int]]:
+    """Line-view span of ``name`` inside ``line`` (which starts at ``start``), for its confidence."""
+    i = line.find(name)
+    return (start + i, start + i + len(name)) if i >= 0 else None
+
+
 def _header_agency(dt_: DocText) -> tuple[Optional[str], Optional[Evidence]]:
     lines = dt_.lines.split("\n")
     spans = dt_.line_spans
@@ -110,7 +116,7 @@ def _header_agency(dt_: DocText) -> tuple[Optional[str], Optional[Evidence]]:
             m = _AGENCY_LINE.fullmatch(_clean_agency(ln))
             if m:
                 a, b = spans[i]
-                return m.group(1), dt_.ev_l(a, b)
+                return m.group(1), dt_.ev_l(a, b, subject=_name_span(ln, m.group(1), a))
     return None, None
 
 
@@ -130,7 +136,7 @@ def _closing_agency(dt_: DocText) -> tuple[Optional[str], Optional[Evidence]]:
         if m and len(m.group(1)) >= 4 and not re.search(r"向|申请|提起|人民法院|复议|诉讼|依法", core):
             names = org_names(m.group(1)) or [m.group(1)]
             a, b = spans[i]
-            return names[-1], dt_.ev_l(a, b)
+            return names[-1], dt_.ev_l(a, b, subject=_name_span(ln, names[-1], a))
     return None, None
 
 
@@ -196,7 +202,7 @@ def typos(dt_: DocText) -> tuple[list[Evidence], list[str]]:
     out, fixes = [], []
     table = typo_table()
     for m in _typo_re().finditer(dt_.flat):
-        out.append(dt_.ev_f(max(0, m.start() - 10), m.end() + 10))
+        out.append(dt_.ev_f(max(0, m.start() - 10), m.end() + 10, subject=(m.start(), m.end())))
         fixes.append(f"{m.group(0)}→{table[m.group(0)]}")
     return out, fixes
 
@@ -277,8 +283,9 @@ def _label_values(dt_: DocText, rx: re.Pattern):
 def signatures(dt_: DocText, ocr: bool) -> dict:
     """party_signed / party_refused / officer_signed with evidence.
 
-    An empty signature line on an OCR'd page is unknown (handwriting is rarely read), so None;
-    on a text-layer page the printed text is complete, so an empty line there is False.
+    An empty signature line on an OCR'd page is unknown (handwriting is rarely read), so None,
+    unless the page image shows no ink after the label either; on a text-layer page the printed
+    text is complete, so an empty line there is False.
     """
     out = {"party_signed": None, "party_refused": False, "officer_signed": None,
            "party_ev": [], "officer_ev": []}
@@ -307,10 +314,13 @@ def signatures(dt_: DocText, ocr: bool) -> dict:
                 out[f"{key}_signed"] = True
                 out[f"{key}_ev"].append(dt_.ev_l(m.start(), m.end() + len(val)))
                 break
-        if seen_label and out[f"{key}_signed"] is None and not ocr:
-            out[f"{key}_signed"] = False
+        if seen_label and out[f"{key}_signed"] is None:
             m = next(rx.finditer(dt_.lines))
-            out[f"{key}_ev"].append(dt_.ev_l(m.start(), min(len(dt_.lines), m.end() + 10)))
+            # on a scan an empty signature line is known only when the page image shows nothing
+            # written there either (handwriting OCR did not read still leaves ink)
+            if not ocr or all(dt_.blank_after_l(x.end() - 1) for x, _ in _label_values(dt_, rx)):
+                out[f"{key}_signed"] = False
+                out[f"{key}_ev"].append(dt_.ev_l(m.start(), min(len(dt_.lines), m.end() + 10)))
     if out["party_signed"] is None and not ocr:
         out["party_signed"] = False
     return out

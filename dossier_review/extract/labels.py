@@ -40,7 +40,8 @@ def label_values(dt_: DocText, label: str, stop_at_labels: bool = True,
         # "当事人（单位）：", "被处罚人（个人）名称：": a short note between label and colon
         # A layout wrap may fall inside that note or right before the colon ("法定代表人（\n负责人）：",
         # "负责人\n：余霞"): the colon still belongs to the label.
-        pm = re.match(r"\n?[（(]\n?[^）)\n]{1,6}\n?[）)](?:名称|姓名)?\n?(?=[：；])", s[b:b + 16])
+        # (also inside the note: "法定代表人（负责⏎人）：")
+        pm = re.match(r"\n?[（(]\n?(?:[^）)\n]{1,5}\n)?[^）)\n]{1,6}\n?[）)](?:名称|姓名)?\n?(?=[：；])", s[b:b + 18])
         if pm:
             b += pm.end()
         elif s.startswith("\n：", b):
@@ -68,6 +69,7 @@ def label_values(dt_: DocText, label: str, stop_at_labels: bool = True,
                 vs, ve = ve + 1, ve + 1
                 while ve < len(s) and s[ve] != "\n" and s[ve] not in _STOP_PUNCT:
                     ve += 1
+        ve = _prose_wrap_end(s, a, vs, ve)
         val = s[vs:ve]
         if stop_at_labels and val:
             for lm in ALL_LABELS_RE.finditer(val):
@@ -77,9 +79,31 @@ def label_values(dt_: DocText, label: str, stop_at_labels: bool = True,
                 if nxt_colon or _orig_gap_before(dt_, vs + lm.start()) or len(lm.group(0)) >= 3:
                     val = val[:lm.start()]
                     break
+        end = vs + len(val)
+        val = val.replace("\n", "")
         if not colon and val and weak_ok is not None and not weak_ok(val):
             continue   # no colon: a table cell or running prose ("当事人逾期不履行的"); the value must look right
-        yield val, a, vs + len(val), label_text
+        yield val, a, end, label_text
+
+
+# the rest of a field a paragraph's wrap carried to the next line, up to the field's end mark
+_WRAP_REST = re.compile(r"[^\n，。；,;：]{1,24}(?=[，。；,;])")
+
+
+def _prose_wrap_end(s: str, a: int, vs: int, ve: int) -> int:
+    """Where a value ends when the layout wrapped it: in a paragraph of fields run together
+    ("当事人：某公司；住所：某市某区某大⏎街9号；负责人：邓⏎佳怡。") a value that meets the line's end
+    before its ；/。 goes on at the start of the next line.  A form row has no such marks before
+    its label, and a next line opening with a label is a new field, so both stay as they are."""
+    if ve <= vs or ve >= len(s) or s[ve] != "\n":
+        return ve
+    line_start = s.rfind("\n", 0, a) + 1
+    if not re.search(r"[，。；,;]", s[line_start:a]):
+        return ve
+    m = _WRAP_REST.match(s, ve + 1)
+    if not m or ALL_LABELS_RE.match(m.group(0)):
+        return ve
+    return m.end()
 
 
 def _label_matches(dt_: DocText, label: str) -> list[tuple[int, int, str]]:

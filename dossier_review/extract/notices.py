@@ -99,10 +99,13 @@ def _clauses(sent: str) -> list[tuple[int, int]]:
 
 
 def _body(clause: str, verb: str) -> Optional[str]:
-    m = re.search(rf"向(?P<b>[\u4e00-\u9fff（）()]{{2,40}}?)(?:依法)?(?:{verb})", clause)
+    # a page number printed where the page broke may stand inside the name ("…人民⏎14⏎政府");
+    # no body's name has digits, so they are dropped
+    m = re.search(rf"向(?P<b>[\u4e00-\u9fff（）()]{{2,40}}?(?:\d{{1,4}}[\u4e00-\u9fff（）()]{{1,20}}?)?)"
+                  rf"(?:依法)?(?:{verb})", clause)
     if not m:
         return None
-    b = m.group("b")
+    b = re.sub(r"\d", "", m.group("b"))
     b = re.sub(r"^(?:本机关的?上一级(?:主管部门|机关)?的?|上级)", "", b) or m.group("b")
     return b.strip("（）()")
 

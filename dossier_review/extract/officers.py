@@ -22,10 +22,15 @@ _CERT_SIMPLE = re.compile(r"[A-Za-z0-9\-]*\d{5,}[A-Za-z0-9\-]*")
 _END = re.compile(
     r"被询问人|被检查人|被调查人|当事人|地点|时间|事由|案由|见证人|在场人|性别|年龄|身份证|电话|单位|职务|住址|地址|"
     r"问：|答：|问:|答:|我们是|现向你|请你|依法|今天|现场")
+# "出示了湖南省行政执法证", "出示《行政执法证》", "执法证件已向当事人出示", "查看了执法人员的执法证件"
 _SHOWN = re.compile(
-    r"(?<!未)(?<!没有)(?<!未向当事人)出示(?:了)?(?:各自的|我们的|本人的)?(?:行政)?(?:执法|工作)?证(?:件)?|亮证|亮明(?:了)?(?:执法)?(?:身份|证件)|"
-    r"(?:这是|以下是)我们的(?:行政)?执法证(?:件)?|表明(?:了)?(?:执法)?身份|持证执法")
-_NOT_SHOWN = re.compile(r"(?:未|没有|未向当事人)出示(?:执法)?证(?:件)?|未亮证")
+    r"(?<!未)(?<!没有)(?<!未向当事人)(?:出示|出具)(?:了)?[^，,。；;？?！\n]{0,12}?(?:执法证|工作证|证件)|亮证|亮明(?:了)?(?:执法)?(?:身份|证件)|"
+    r"(?:行政)?(?:执法|工作)证(?:件)?(?:已经|已)(?:向[^，,。；;]{0,8})?出示|"
+    r"(?:查看|看过|核对)(?:了)?(?:执法人员的|你们的|我们的)?(?:行政)?执法证(?:件)?|"
+    r"(?:这是|以下是)我们的(?:行政)?(?:执法)?证(?:件)?|表明(?:了)?(?:执法)?身份|持证执法")
+_PARTY_PAPERS = re.compile(r"身份证|营业执照|许可证|资格证|驾驶证|行驶证|你的|您的|当事人的")
+_NOT_SHOWN = re.compile(r"(?:未|没有|未向当事人)(?:主动)?出示(?:执法)?证(?:件)?|未亮证|"
+                        r"(?:执法)?证件(?:未|没有)(?:向[^，,。；;]{0,8})?出示")
 
 
 def _parse_segment(seg: str, known: frozenset = frozenset()) -> tuple[list[str], list[str], list[tuple[str, Optional[str]]]]:
@@ -185,7 +190,8 @@ def extract_officers(dt_: DocText, known: frozenset = frozenset()) -> tuple[list
                 order.append(n)
             if paired.get(n) and not o.certificate:
                 o.certificate = paired[n]
-        evidence.append(dt_.ev_l(m.start(), m.start() + len(m.group(0)) + (1 if s.startswith("：", m.end()) else 0) + len(seg)))
+        # how surely the list was read is that of the value (names, numbers), not of the label
+        evidence.append(dt_.ev_l(m.start(), a + len(seg), subject=(a, a + len(seg))))
     # certificate numbers given apart from the names ("执法证号：123、456" on its own line, or
     # "执法证件号码分别为123、456" in the opening statement)
     loose: list[str] = []
@@ -237,8 +243,9 @@ def certificate_shown(dt_: DocText) -> tuple[Optional[bool], list[Evidence]]:
     neg = _NOT_SHOWN.search(s)
     if neg:
         return False, [dt_.sentence_quote(neg.start(), (neg.start(), neg.end()))]
-    m = _SHOWN.search(s)
-    if m:
+    for m in _SHOWN.finditer(s):
+        if _PARTY_PAPERS.search(m.group(0)):
+            continue   # "请出示你的身份证件": the party's papers, not the officers'
         return True, [dt_.sentence_quote(m.start(), (m.start(), m.end()))]
     return None, []
 

@@ -86,7 +86,7 @@ def find_name(dt_: DocText) -> Optional[tuple[str, Evidence, str]]:
             # a short value that is neither an organisation nor a person's name ("确认", "签字")
             if len(v) <= 4 and not ORG_SUFFIX.search(v) and not is_person_name(v):
                 continue
-            return v, dt_.ev_l(s, e), lab
+            return v, dt_.ev_l(s, e, subject=(e - len(val), e)), lab
     # a notice or decision addressed to the party: "宁波某某机械制造有限公司：" alone on a line
     spans = dt_.line_spans
     for i, line in enumerate(dt_.lines.split("\n")[:8]):

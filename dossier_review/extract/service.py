@@ -26,6 +26,22 @@ _RECIPIENT_LABEL = r"受送达人(?:名称|姓名)?|被送达人|收件人|签�
 _RECIPIENT_SIGN = re.compile(
     r"(?:受送达人|签收人|收件人|被送达人)(?:（?(?:签名|签字|签章|签名或盖章|签字或盖章)）?|签名|签字|签收)(?:（盖章）)?")
 _REFUSE = re.compile(r"拒绝签收|拒收|拒不签收|拒绝接收")
+_BLANKABLE = {"method": re.compile(r"送达方式|送达方法"),
+              "date": re.compile(r"送达(?:时间|日期)|签收(?:时间|日期)|收到(?:时间|日期)")}
+
+
+def _left_blank(dt_: DocText, rx: re.Pattern) -> Optional[tuple[int, int]]:
+    """(start, end) of a field label whose line ends right after it and whose place on the scanned
+    page shows no ink: the field was left blank on the form."""
+    lines = dt_.lines
+    for m in rx.finditer(lines):
+        end = lines.find("\n", m.end())
+        rest = lines[m.end():len(lines) if end < 0 else end]
+        if re.sub(r"[：:_＿\s（）()]", "", rest):
+            continue
+        if dt_.blank_after_l(m.end() - 1):
+            return m.start(), m.end()
+    return None
 
 
 def served_role(served_document: Optional[str]) -> str:
@@ -94,7 +110,7 @@ def service_info(dt_: DocText, found_dates: list[FoundDate], ocr: bool) -> Servi
             info.recipient_signed = True
             info.evidence.append(dt_.ev_l(m.start(), end))
             break
-        if v is False and not ocr:
+        if v is False and (not ocr or dt_.blank_after_l(m.end() - 1)):
             info.recipient_signed = False
     if info.recipient_signed is None and _REFUSE.search(s):
         info.recipient_signed = False
@@ -103,4 +119,12 @@ def service_info(dt_: DocText, found_dates: list[FoundDate], ocr: bool) -> Servi
         info.served_date = served[0].date
     elif found_dates:
         info.served_date = found_dates[-1].date
+    if ocr:
+        for key, rx in _BLANKABLE.items():
+            if (key == "method" and info.method) or (key == "date" and info.served_date):
+                continue
+            span = _left_blank(dt_, rx)
+            if span:
+                info.blank.append(key)
+                info.evidence.append(dt_.ev_l(*span))
     return info

@@ -83,8 +83,11 @@ class DocText:
     ``Document.text`` through ``lmap`` / ``fmap``.
     """
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, cconf=None, pages: Optional[dict] = None):
         self.doc = doc
+        # per-character OCR confidence of ``doc.text`` (ocrconf.CharConf), None for a text layer
+        self.cconf = cconf
+        self.pages = pages or {}   # page number -> Page, for questions about the page image
         self.text = doc.text or ""
         c = canon(self.text)
         self.lines, self.lmap = _compact(c, keep_newlines=True)
@@ -142,11 +145,47 @@ class DocText:
         b = self.lmap[end - 1] + 1 if end > start else a
         return self._quote_orig(a, b)[:QUOTE_MAX]
 
-    def ev_f(self, start: int, end: int, pad: int = 0) -> Evidence:
-        return Evidence(page=self.page_f(start), quote=self.quote_f(start, end, pad))
+    def _conf(self, positions: list[int]) -> Optional[float]:
+        if self.cconf is None:
+            return None
+        if not positions:
+            return 0.0
+        conf, gap = self.cconf.conf, self.cconf.gap
+        vals = [conf[i] if i < len(conf) else None for i in positions]
+        if any(v is None for v in vals) or any(i < len(gap) and gap[i] for i in positions[1:]):
+            return 0.0
+        return round(min(vals), 3)
 
-    def ev_l(self, start: int, end: int) -> Evidence:
-        return Evidence(page=self.page_l(start), quote=self.quote_l(start, end))
+    def conf_f(self, start: int, end: int) -> Optional[float]:
+        """OCR confidence of flat[start:end] (None for a text layer; see ocrconf)."""
+        return self._conf(self.fmap[max(0, start):max(0, min(end, len(self.flat)))])
+
+    def conf_l(self, start: int, end: int) -> Optional[float]:
+        return self._conf([i for i, ch in zip(self.lmap[max(0, start):max(0, min(end, len(self.lines)))],
+                                              self.lines[max(0, start):end]) if ch != "\n"])
+
+    def blank_after_l(self, pos: int) -> Optional[bool]:
+        """Whether nothing is written after the character at line-view offset ``pos`` (a label's
+        last character) on the scanned page (see ocrconf.nothing_written_after); None when it
+        cannot be told (text layer, character not placed, page not searched for marks)."""
+        if self.cconf is None:
+            return None
+        i = self.orig_l(pos)
+        box = self.cconf.box[i] if i < len(self.cconf.box) else None
+        if box is None or box[4] not in self.pages:
+            return None
+        from .ocrconf import nothing_written_after
+        return nothing_written_after(self.pages[box[4]], box)
+
+    def ev_f(self, start: int, end: int, pad: int = 0, subject: Optional[tuple[int, int]] = None) -> Evidence:
+        """Evidence quoting flat[start-pad:end+pad]; its confidence is that of ``subject``
+        (default: start..end), the characters the fact rests on."""
+        a, b = subject or (start, end)
+        return Evidence(page=self.page_f(start), quote=self.quote_f(start, end, pad), conf=self.conf_f(a, b))
+
+    def ev_l(self, start: int, end: int, subject: Optional[tuple[int, int]] = None) -> Evidence:
+        a, b = subject or (start, end)
+        return Evidence(page=self.page_l(start), quote=self.quote_l(start, end), conf=self.conf_l(a, b))
 
     # ------------------------------------------------------------------ sentences
     @cached_property
@@ -185,4 +224,4 @@ class DocText:
             mid = (a + b) // 2
             s = max(s, mid - QUOTE_MAX // 2)
             e = min(e, s + QUOTE_MAX)
-        return self.ev_f(s, e)
+        return self.ev_f(s, e, subject=focus)

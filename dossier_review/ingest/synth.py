@@ -96,6 +96,49 @@ def render_page(lines: list[str] | None = None, *, dpi: int = 300, table: bool =
     return img
 
 
+CATALOGUE_HEADER = ["序号", "文号", "责任者", "题名", "日期", "页号", "备注"]
+CATALOGUE_ROWS = [
+    ["1", "某市监立〔2024〕15号", "某市市场监督管理局", "立案审批表", "20240315", "1", ""],
+    ["2", "/", "某市市场监督管理局", "现场检查笔录", "20240312", "2-3", ""],
+    ["3", "/", "某市市场监督管理局", "询问笔录", "20240314", "4-6", ""],
+    ["4", "/", "某市安康食品公司", "营业执照复印件", "/", "7", ""],
+    ["5", "/", "某市市场监督管理局", "案件调查终结报告", "20240402", "8", ""],
+    ["6", "某市监罚告〔2024〕31号", "某市市场监督管理局", "行政处罚告知书", "20240405", "9", ""],
+    ["7", "/", "某市市场监督管理局", "送达回证", "20240406", "10", ""],
+    ["8", "某市监罚〔2024〕128号", "某市市场监督管理局", "行政处罚决定书", "20240418", "11-12", ""],
+    ["9", "/", "某市市场监督管理局", "送达回证", "20240419", "13", ""],
+    ["10", "/", "银行", "罚款缴款凭证", "20240425", "14", ""],
+]
+
+
+def render_catalogue(rows: list[list[str]] | None = None, *, dpi: int = 300, font_pt: float = 10.5,
+                     font_path: str = FONT_PATH) -> Image.Image:
+    """An upright, clean A4 卷内目录: a title over a ruled grid of seven columns, one row a document."""
+    rows = CATALOGUE_ROWS if rows is None else rows
+    w, h = int(8.27 * dpi), int(11.69 * dpi)
+    img = Image.new("RGB", (w, h), "white")
+    draw = ImageDraw.Draw(img)
+    px = int(font_pt / 72 * dpi)
+    body, head = _font(px, font_path), _font(int(px * 2), font_path)
+    title = "卷内目录"
+    draw.text(((w - draw.textlength(title, font=head)) / 2, int(0.8 * dpi)), title, font=head, fill="black")
+    margin = int(0.55 * dpi)
+    widths = [0.45, 1.7, 1.8, 1.5, 0.85, 0.5, 0.35]  # inches: 序号 … 备注 within an A4 width
+    xs = [margin]
+    for wd in widths:
+        xs.append(xs[-1] + int(wd * dpi))
+    y0, rh = int(1.4 * dpi), int(px * 2.6)
+    for r, row in enumerate([CATALOGUE_HEADER] + rows):
+        for c, cell in enumerate(row):
+            draw.text((xs[c] + px // 3, y0 + r * rh + (rh - px) // 2), cell, font=body, fill="black")
+    n = len(rows) + 1
+    for r in range(n + 1):
+        draw.line([(xs[0], y0 + r * rh), (xs[-1], y0 + r * rh)], fill="black", width=max(dpi // 150, 1))
+    for x in xs:
+        draw.line([(x, y0), (x, y0 + n * rh)], fill="black", width=max(dpi // 150, 1))
+    return img
+
+
 def draw_seal(img: Image.Image, center: tuple[int, int], dpi: int = 300) -> None:
     """A 42 mm round red seal: ring, star and rim text, semi-transparent like stamp ink."""
     r = int(21 / 25.4 * dpi)

@@ -533,10 +533,11 @@ def _order_irregular(c: Case, rng):
     options = []
     if "report" in keys and "ev_identity" in keys:
         options.append(("report", "ev_identity"))      # report filed before the evidence
-    if "inquiry1" in keys and "inspection" in keys:
-        options.append(("inquiry1", "inspection"))     # inquiry before the inspection record
-    if "filing" in keys and "inspection" in keys and "case_source" not in keys:
-        options.append(("inspection", "filing"))       # inspection record before the filing
+    # Not "inspection record before the filing" nor "inquiry before the inspection record": the
+    # orders of reference/standards.md §3.2 allow both (A: 现场笔录 may precede 立案审批表 on the
+    # same day; B files 询问笔录 before 现场笔录 among the evidence).  结案 comes last in all of them.
+    if "closing" in keys and "decision" in keys:
+        options.append(("closing", "decision"))        # closing approval filed before the decision
     move, before = rng.choice(options)
     doc = c.doc(move)
     c.docs.remove(doc)

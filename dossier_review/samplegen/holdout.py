@@ -28,12 +28,14 @@ def family_b_specs(n: int = 6, seed: int = 0) -> list[dict]:
     return specs
 
 
-def write_family_b(out_dir, n: int = 6, seed: int = 0) -> list[Path]:
+def write_family_b(out_dir, n: int = 6, seed: int = 0, scanned: bool = False) -> list[Path]:
+    """``scanned``: image-only PDFs through the scanner simulation (skew, turns, blur, speckle,
+    grey paper, JPEG, colour or grey seals), read by OCR like any scan."""
     from . import make_case, render_case
 
     paths = []
     for s in family_b_specs(n, seed):
-        case = make_case(s["seed"], procedure=s["procedure"], defects=s["defects"], scanned=False,
+        case = make_case(s["seed"], procedure=s["procedure"], defects=s["defects"], scanned=scanned,
                          agency=s.get("agency"), party_kind=s.get("party_kind"), family="B")
         paths.append(render_case(case, out_dir, name=s["name"]))
     return paths

@@ -346,7 +346,7 @@ OCR_DOUBT = ("absence", "reading")
 
 def _validate(data: LDict, path: Path) -> Standard:
     # Deferred import: the registry is the check stage's; the standard is validated against it.
-    from ..check.registry import COMMON_PARAMS, get_check, param_type_error
+    from ..check.registry import COMMON_PARAMS, OPTIONAL_COMMON, get_check, param_type_error
 
     _only_keys(data, _TOP_KEYS, "the standard")
     name = _string(data, "name")
@@ -415,7 +415,7 @@ def _validate(data: LDict, path: Path) -> Standard:
         err = param_type_error(COMMON_PARAMS[key], value)
         if err:
             _fail(defaults_node, key, f"check default {key}: {err}")
-    missing_defaults = [k for k in COMMON_PARAMS if k not in defaults_node]
+    missing_defaults = [k for k in COMMON_PARAMS if k not in defaults_node and k not in OPTIONAL_COMMON]
     if missing_defaults:
         _fail(data, "check_defaults" if "check_defaults" in data else None,
               f"check_defaults must give {', '.join(missing_defaults)}")

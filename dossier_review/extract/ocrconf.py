@@ -1,0 +1,171 @@
+"""How sure the OCR was of each character of a scanned page's text.
+
+A finding that rests on the exact characters read (two documents name the party differently, a
+wrong term, 27 against 21 平方米) is only as good as those characters.  Tesseract gives a
+confidence per word; here it is spread over the word's characters and aligned with the
+normalised ``Page.text`` the extractors read, so that an extractor can say how sure the reading
+of the very characters a fact rests on was.
+
+Two things make a reading unsure: a low confidence, and a horizontal gap inside a run of text
+(Tesseract drops a faint or stamped-over character without a trace, leaving only the space it
+occupied).  Characters the alignment cannot place (the normaliser changed them, or the word
+order differs) count as unsure: an unsure reading leads to "ask a human", never to a finding.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from statistics import median
+from typing import Optional
+
+from dossier_review.model import Page
+
+from .text import canon
+
+# a gap wider than this many character heights inside a row of text may hide a lost character
+GAP_HEIGHTS = 0.9
+# a word with a letter, digit or Chinese character in it is something written
+_WRITTEN = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+
+
+class CharConf:
+    """Per-character confidence (None = not placed), "gap before" flags and, where placed, the
+    character's box (left, top, right, bottom) and page number."""
+
+    __slots__ = ("conf", "gap", "box")
+
+    def __init__(self, conf: list[Optional[float]], gap: list[bool], box: Optional[list] = None):
+        self.conf = conf
+        self.gap = gap
+        self.box = box if box is not None else [None] * len(conf)
+
+    def span(self, a: int, b: int) -> float:
+        """Lowest confidence of text[a:b] (0.0 when a character is unplaced or a gap lies inside)."""
+        if b <= a:
+            return 0.0
+        vals = self.conf[a:b]
+        if not vals or any(v is None for v in vals):
+            return 0.0
+        if any(self.gap[a + 1:b]):
+            return 0.0
+        return min(vals)
+
+
+def _rows(page: Page) -> list[list]:
+    """Word boxes in reading order: rows by vertical centre, left to right within a row."""
+    ws = sorted(page.words, key=lambda w: w.top + w.height / 2.0)
+    rows: list[list] = []
+    for w in ws:
+        centre = w.top + w.height / 2.0
+        if rows:
+            last = rows[-1]
+            band_c = median(x.top + x.height / 2.0 for x in last)
+            band_h = median(x.height for x in last)
+            if abs(centre - band_c) <= 0.5 * max(band_h, w.height):
+                last.append(w)
+                continue
+        rows.append([w])
+    for row in rows:
+        row.sort(key=lambda w: w.left)
+    return rows
+
+
+def _stream(page: Page) -> tuple[str, list[float], list[bool], list[tuple]]:
+    chars: list[str] = []
+    confs: list[float] = []
+    gaps: list[bool] = []
+    boxes: list[tuple] = []
+    for row in _rows(page):
+        heights = [w.height for w in row if w.height > 0]
+        h = median(heights) if heights else 1.0
+        prev_right = None
+        for w in row:
+            text = canon("".join(w.text.split()))
+            if not text:
+                continue
+            step = w.width / len(text)
+            for i, ch in enumerate(text):
+                left = w.left + i * step
+                gaps.append(prev_right is not None and left - prev_right > GAP_HEIGHTS * h)
+                prev_right = left + step
+                chars.append(ch)
+                confs.append(w.conf)
+                boxes.append((int(left), w.top, int(left + step), w.top + w.height, page.number))
+        # a new row starts without a gap before it
+    return "".join(chars), confs, gaps, boxes
+
+
+def char_confidence(page: Page) -> Optional[CharConf]:
+    """Per-character confidence aligned with ``page.text``; None for a text-layer page."""
+    if page.source != "ocr":
+        return None
+    text = canon(page.text or "")
+    conf: list[Optional[float]] = [None] * len(text)
+    gap = [False] * len(text)
+    box: list = [None] * len(text)
+    if not page.words or not text:
+        return CharConf(conf, gap, box)
+    stream, sconf, sgap, sbox = _stream(page)
+    # align the non-space characters of the text with the word stream
+    idx = [i for i, ch in enumerate(text) if not ch.isspace()]
+    compact = "".join(text[i] for i in idx)
+    sm = SequenceMatcher(None, compact, stream, autojunk=False)
+    for op, a0, a1, b0, b1 in sm.get_opcodes():
+        if op == "equal" or (op == "replace" and a1 - a0 == b1 - b0):
+            # "replace" of equal length: the normaliser swapped a look-alike; the word's
+            # confidence still says how clear that spot was
+            for k in range(a1 - a0):
+                conf[idx[a0 + k]] = sconf[b0 + k]
+                gap[idx[a0 + k]] = sgap[b0 + k]
+                box[idx[a0 + k]] = sbox[b0 + k]
+    return CharConf(conf, gap, box)
+
+
+def document_conf(spans, confs: dict[int, Optional[CharConf]]) -> Optional[CharConf]:
+    """CharConf for a document's text (its spans' page texts joined by "\\n"); None if no span
+    comes from an OCR'd page."""
+    if not any(confs.get(s.page) is not None for s in spans):
+        return None
+    conf: list[Optional[float]] = []
+    gap: list[bool] = []
+    box: list = []
+    for i, s in enumerate(spans):
+        if i:
+            conf.append(None)
+            gap.append(False)
+            box.append(None)
+        page = confs.get(s.page)
+        n = s.end - s.start
+        if page is None:   # a text-layer page inside a scanned document: exact characters
+            conf.extend([1.0] * n)
+            gap.extend([False] * n)
+            box.extend([None] * n)
+        else:
+            short = max(0, n - len(page.conf[s.start:s.end]))
+            conf.extend(page.conf[s.start:s.end] + [None] * short)
+            gap.extend(page.gap[s.start:s.end] + [False] * short)
+            box.extend(page.box[s.start:s.end] + [None] * short)
+    return CharConf(conf, gap, box)
+
+
+def nothing_written_after(page: Page, box: tuple, reach: float = 1.5) -> Optional[bool]:
+    """Whether the place after a label (the character box ``box``: left, top, right, bottom) is
+    blank on the page image: no OCR word to its right on its row and no unread mark to its right
+    within ``reach`` character heights above or below (a signature is written over or beside its
+    label line, often larger than print).  None when the page was not searched for unread marks.
+    """
+    if page.unread_marks is None:
+        return None
+    left, top, right, bottom = box[:4]
+    h = max(bottom - top, 1)
+    for w in page.words:
+        if not _WRITTEN.search(w.text):
+            continue   # the label's colon, a fill-in line: nothing written
+        overlap = min(bottom, w.top + w.height) - max(top, w.top)
+        if w.left >= right - 0.2 * h and overlap >= 0.5 * min(h, max(w.height, 1)):
+            return False
+    lo, hi = top - reach * h, bottom + reach * h
+    for x, y, w, hh in page.unread_marks:
+        if x + w > right and y < hi and y + hh > lo:
+            return False
+    return True
