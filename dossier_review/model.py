@@ -313,6 +313,9 @@ class Citation(JsonMixin):
     bracketed: bool = True           # law name was inside 《》
     sentence: str = ""               # the sentence the citation stands in (what it is cited for)
     conf: Optional[float] = None     # OCR confidence of the law name and provisions (see Evidence.conf)
+    # a 第…条 follows the law name but its number could not be read (第一正二十二条): an article
+    # was written, article stays None
+    provision_unread: bool = False
 
 
 @dataclass

@@ -129,7 +129,11 @@ def document_number_invalid(facts: Facts, params: dict):
                            needs_human=low_conf(doc, params)))
             continue
         problem = None
-        if year.search(number) and not good.search(number):
+        # On a scan OCR reads a printed 〔〕 as [] or 【】 (even one side doubled, “（2024]】”): the
+        # extractor then judged the number valid, and a square side is not held against the file.
+        read_as_hexagonal = doc.ocr_confidence < 1.0 and doc.doc_number_valid is True \
+            and bool(_SQUARE.search(number))
+        if year.search(number) and not good.search(number) and not read_as_hexagonal:
             problem = "年份未用六角括号“〔〕”"
         elif doc.doc_number_valid is False:
             problem = "格式不规范"
@@ -140,6 +144,9 @@ def document_number_invalid(facts: Facts, params: dict):
                            + ("（扫描件识别可能混淆括号，需人工核实）" if uncertain else ""),
                            evidence, needs_human=uncertain))
     return out
+
+
+_SQUARE = re.compile(r"[\[\]［］【】]")
 
 
 @register_check("documents.date_missing", params={"doc_types": "list[str]", "own_date_roles": "map[str]"},

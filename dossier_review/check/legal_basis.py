@@ -8,10 +8,14 @@ from collections import defaultdict
 import cn2an
 
 from ..model import Citation, DocFacts, Facts
-from .common import (amounts, doc_ev, doc_name, ev, fmt_yuan, hit, law_key, low_conf, norm_name,
-                     party_kind)
+from .common import (amounts, doc_ev, doc_name, edit_distance, ev, fmt_yuan, hit, law_key, low_conf,
+                     norm_name, party_kind)
 from .registry import as_date, register_check
 from .timeline import decided, doc_date
+
+# Law names this long (without 中华人民共和国) are told apart by more than one character; shorter
+# ones (森林法 / 草原法) are not.
+LAW_SLIP_MIN_LEN = 6
 
 
 def _cite_text(c: Citation) -> str:
@@ -150,12 +154,17 @@ def citation_imprecise(facts: Facts, params: dict):
     itemised, paragraphed = _finer_citations(facts, prefix)
     for doc in facts.docs(*params["doc_types"]):
         problems, evidence = [], []
+        unread = 0
         for c in doc.citations:
             if c.role not in params["roles"]:
                 continue
             key = law_key(c.law, prefix)
             shown = None
-            if not c.article:
+            if not c.article and c.provision_unread:
+                # a 第…条 stands there, misread: whether it is precise is for a human to read
+                problems.append(f"{_cite_text(c)}所引条文序号识别不清")
+                unread += 1
+            elif not c.article:
                 problems.append(f"{_cite_text(c)}未写明条文")
             elif not c.item and c.article in need_item.get(key, ()):
                 problems.append(f"{_cite_text(c)}分项规定，未写明第几项")
@@ -176,7 +185,7 @@ def citation_imprecise(facts: Facts, params: dict):
                 evidence.append(_cite_ev(*shown))
         if problems:
             msg = f"《{doc_name(doc)}》法律条款引用不具体：{'；'.join(dict.fromkeys(problems))}"
-            out.append(hit(msg, evidence[:4], needs_human=low_conf(doc, params)))
+            out.append(hit(msg, evidence[:4], needs_human=unread == len(problems) or low_conf(doc, params)))
     return out
 
 
@@ -360,6 +369,17 @@ def citation_inconsistent(facts: Facts, params: dict):
     if not notices or not decisions:
         return out
     labels = {"violated": "违法条款", "penalty_basis": "处罚依据"}
+    firm_conf = params.get("ocr_firm_confidence")
+
+    def same_law(x: Citation, y: Citation) -> bool:
+        kx, ky = law_key(x.law, prefix), law_key(y.law, prefix)
+        if kx == ky:
+            return True
+        # One character apart in a long name, where OCR read either name unsurely
+        # (互联网上网服务莒业场所管理条例): the same law misread, not another law.  A different
+        # law, or a short form of the name, differs by more than that.
+        unsure = any(c.conf is not None and (firm_conf is None or c.conf < firm_conf) for c in (x, y))
+        return unsure and min(len(kx), len(ky)) >= LAW_SLIP_MIN_LEN and edit_distance(kx, ky) <= 1
 
     def provisions(docs, role):
         return [(c, d) for d in docs for c in d.citations
@@ -368,7 +388,7 @@ def citation_inconsistent(facts: Facts, params: dict):
     def same(x: Citation, y: Citation) -> bool:
         # compared down to the 款 and 项 where both documents give them; a side that stops at the
         # 条 is imprecise (citation_imprecise), not a different provision
-        if law_key(x.law, prefix) != law_key(y.law, prefix) or x.article != y.article:
+        if not same_law(x, y) or x.article != y.article:
             return False
         if x.paragraph and y.paragraph and x.paragraph != y.paragraph:
             return False

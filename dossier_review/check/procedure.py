@@ -310,6 +310,20 @@ def _major_reasons(facts: Facts, params: dict) -> tuple[list[str], list[str]]:
             firm.append("案件经过听证程序")
     if params["when_marked_major"] and any(d.major_case for d in facts.documents):
         firm.append("案卷标注为重大/复杂案件")
+    elif params["when_marked_major"] and any((d.evidence or {}).get("complex_extension") for d in facts.documents):
+        # 案情复杂 as the reason for more time: maybe a 情节复杂 case (第57条), maybe only a long
+        # investigation.  With a fine of the 较大数额 that opens a hearing the agency's own word is
+        # taken; with a small fine it is for a human to weigh.
+        limits = params.get("complex_fine") or {}
+        decision = facts.first("decision")
+        fines = amounts(decision, "fine") if decision else []
+        fine = max(fines) if fines else facts.fine_yuan
+        kind = party_kind(facts)
+        limit = limits.get(kind) if kind in limits else (max(limits.values()) if limits else None)
+        if fine and limit is not None and fine >= limit:
+            firm.append(f"延长办案期限的理由为案情复杂，且罚款{fmt_yuan(fine)}达到较大数额{fmt_yuan(limit)}")
+        else:
+            maybe.append("延长办案期限的理由为案情复杂")
     kind = party_kind(facts)
     decision = facts.first("decision")
     for role, key, label in (("fine", "major_fine", "罚款"), ("confiscation", "major_confiscation", "没收")):
@@ -368,7 +382,8 @@ def no_legal_review(facts: Facts, params: dict):
 
 @register_check("procedure.no_collective_discussion",
                 params={"discussion_types": "list[str]", "discussion_title_keywords": "list[str]",
-                        **_MAJOR_PARAMS}, optional=("when_hearing_held",))
+                        "complex_fine": "map[number]", **_MAJOR_PARAMS},
+                optional=("when_hearing_held", "complex_fine"))
 def no_collective_discussion(facts: Facts, params: dict):
     """【检查内容】情节复杂或者重大违法行为给予行政处罚的，是否经行政机关负责人集体讨论决定，并有记录。
     【依据】《中华人民共和国行政处罚法》第五十七条第二款：对情节复杂或者重大违法行为给予行政处罚，

@@ -82,10 +82,16 @@ def extract_document(doc: Document, index: int, pages: dict[int, Page],
     if t in RECORDS or t == "inquiry_notice":
         f.start_time, f.end_time = _dates.record_times(own)
         if own is not None:
-            # the whole time line ("时间：…至…"): a claim that a time is missing rests on all of it
+            # the time line ("时间：…至…"): a claim that a time is missing rests on all of it after
+            # the year (which says nothing about the hours)
             line_end = dt_.text.find("\n", dt_.orig_f(own.start))
-            b = bisect.bisect_left(dt_.fmap, len(dt_.text) if line_end < 0 else line_end)
-            ev["time_line"] = [dt_.ev_f(own.start, max(b, own.end))]
+            b = max(bisect.bisect_left(dt_.fmap, len(dt_.text) if line_end < 0 else line_end), own.end)
+            ym = re.match(r"[^年.\-/]{2,6}[年.\-/]", dt_.flat[own.start:own.end])
+            ev["time_line"] = [dt_.ev_f(own.start, b, subject=(own.start + (ym.end() if ym else 0), b))]
+    if ocr and t in RECORDS and not f.start_time:
+        unread = _dates.time_field_unread(dt_, found)
+        if unread is not None:
+            ev["time_unread"] = [unread]
     if ocr and (own is None or own.start < len(dt_.flat) - 200):
         ill = _dates.date_illegible(dt_, found)
         if ill is not None:
@@ -150,6 +156,10 @@ def _events(f: DocFacts, dt_: DocText) -> None:
         _put(f, "hearing_requested", _notices.hearing_requested(dt_, t))
     _put(f, "extension_approved", _notices.extension_approved(dt_))
     _put(f, "major_case", _notices.major_case(dt_))
+    if not f.major_case:
+        complex_reason = _notices.complex_extension(dt_)
+        if complex_reason:
+            f.evidence["complex_extension"] = complex_reason
     if t not in NOTICES:
         _put(f, "rights_waived", _notices.rights_waived(dt_))
 
@@ -160,7 +170,8 @@ def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page]
     ev = f.evidence
     if t in ISSUED or t in ("filing", "approval", "closing", "legal_review", "investigation_report"):
         num, valid, nev = _form.doc_number(dt_, ocr, {n: p.raw_text for n, p in pages.items()
-                                                          if doc.first_page <= n <= doc.last_page})
+                                                          if doc.first_page <= n <= doc.last_page},
+                                           ocr_pages={n for n, p in pages.items() if p.source == "ocr"})
         f.doc_number, f.doc_number_valid = num, valid
         if nev:
             ev["doc_number"] = [nev]

@@ -13,6 +13,9 @@ _N = rf"(?:\d+|{CN_NUM}+)"
 # one provision token: 第X条 / 第X款 / 第（X）项 (brackets optional, either width after canon)
 _PART = re.compile(rf"第\s*[（\[]?(?P<n>{_N})[）\]]?\s*(?P<lvl>条|款|项|目)|(?P<bare>[（](?P<bn>{_N})[）])(?=项|、|和|及|或|的|之|规定|，|。|$)")
 _LEVEL = {"条": 0, "款": 1, "项": 2, "目": 3}
+# 第…条 right after a law's name whose number is no numeral (OCR read 百 as 正, 十 as 干): an
+# article was cited, its number unread.
+_UNREAD_PART = re.compile(r"第\s*[^条。；，,\n《》]{1,8}?条")
 
 BRACKETED = re.compile(r"《(?P<law>[^《》\n]{2,60}?)》")
 # unbracketed law names: 中华人民共和国…法 / …条例 / …办法 / …规定 right before 第…条
@@ -173,9 +176,12 @@ def extract_citations(dt_: DocText) -> list[Citation]:
                 continue
             if not _VIOLATED.search(s[max(sent[0], a - 12):a]) and not _BASIS.search(s[max(sent[0], a - 12):a]):
                 continue
+            # 第一正二十二条: a provision is written there, its number misread (OCR), not left out.
+            unread = _UNREAD_PART.match(s, pos)
             cites.append(Citation(law=law, role=_role(s, sent, a, b), page=dt_.page_f(a),
                                   quote=dt_.quote_f(a, min(len(s), b + 12)), bracketed=br,
-                                  sentence=_sentence(s, sent), conf=dt_.conf_f(a, b)))
+                                  sentence=_sentence(s, sent), conf=dt_.conf_f(a, b),
+                                  provision_unread=bool(unread)))
             continue
         role = _role(s, sent, a, stop)
         for art, para, item, ps, pe in _expand(parts):

@@ -77,6 +77,10 @@ _AFTER: list[tuple[str, str]] = [
     (r"^.{0,12}?送达(?:了)?《?(?:行政处罚)?决定书", "served"),
 ]
 
+# A verb announcing when something will take place (本局定于…举行听证, 拟于…召开).
+_SCHEDULED = re.compile(r"(?:定于|拟于|订于|将于|拟定于)\s*$")
+_SCHEDULED_REACH = 80
+
 
 @dataclass
 class FoundDate:
@@ -88,6 +92,7 @@ class FoundDate:
     end_date: Optional[dt.date] = None
     role: str = "other"
     labelled: bool = False
+    scheduled: bool = False     # announced for the future (定于…), never the document's own date
 
 
 def _year(tok: str) -> Optional[int]:
@@ -274,6 +279,13 @@ def assign_roles(dt_: DocText, found: list[FoundDate], doc_type: str) -> None:
                 if re.match(pat, after):
                     role = r
                     break
+        if role is None and _SCHEDULED.search(ctx):
+            # "定于2024年1月23日13时20分在……举行听证": the day of an event the document announces,
+            # not the day it was written, whatever comes between it and the verb (a place).
+            f.scheduled = True
+            sentence = re.split(r"[。；]", s[f.end:f.end + _SCHEDULED_REACH])[0]
+            if re.search(r"(?:举行|召开|参加)听证|听证会", sentence):
+                role = "hearing"
         f.labelled = role is not None and role != "signed"
         f.role = role or "other"
         prev_end = f.end
@@ -302,12 +314,13 @@ def own_date(dt_: DocText, found: list[FoundDate], doc_type: str) -> Optional[Fo
     n = len(dt_.flat)
     # the closing block: the last ~400 characters, or all of a short form
     tail_start = max(0, min(n - 200, max(int(n * 0.7), n - 400)))
-    tail = [f for f in found if f.start >= tail_start and f.role in ("other", "signed", own, "approved", "decided")]
+    tail = [f for f in found if f.start >= tail_start and not f.scheduled
+            and f.role in ("other", "signed", own, "approved", "decided")]
     if tail:
         return tail[-1]
     if doc_type in ISSUED_TYPES:
         return None    # a notice or decision is dated in its closing block; a fact date is not its date
-    unl = [f for f in found if f.role in ("other", "signed", own)]
+    unl = [f for f in found if f.role in ("other", "signed", own) and not f.scheduled]
     if unl:
         return unl[-1]
     return found[-1]
@@ -378,4 +391,27 @@ def date_illegible(dt_: DocText, found: list[FoundDate]) -> Optional[Evidence]:
         under_agency = bool(re.search(r"局|委员会|政府|执法|大队|支队", above))
         if (marks >= 2 or (marks >= 1 and (_YEARISH.search(ln) or under_agency))) and len(ln) <= 30:
             return dt_.ev_l(a, b)
+    return None
+
+
+# A record's time field: its label and what stands after it, up to the next field on the line.
+_TIME_FIELD = re.compile(r"(?:询问|检查|勘验|勘查|调查|笔录)?时\s*间\s*[:：]?\s*(?P<v>.*?)\s*(?:地\s*点|$)")
+_TIME_FIELD_LINES = 8
+
+
+def time_field_unread(dt_: DocText, found: list[FoundDate]) -> Optional[Evidence]:
+    """A record's 时间 field near its top holding text that is no date (a scan read
+    "时间  区汪本汪汪人2  地点 …"): the time was written and misread, not left out."""
+    spans = dt_.line_spans
+    lines = dt_.lines.split("\n")
+    for i, ln in enumerate(lines[:_TIME_FIELD_LINES]):
+        m = _TIME_FIELD.search(ln)
+        # a blank template ("时间：    年  月  日  时  分至  时  分") is a time left out
+        if not m or len(re.sub(r"[\s_年月日时分至起止—\-:：]", "", m.group("v"))) < 2:
+            continue
+        a, b = spans[i]
+        fa, fb = dt_.l2f(a), dt_.l2f(b)
+        if any(fa <= f.start < fb for f in found):
+            return None       # a date was read there: the field was read
+        return dt_.ev_l(a, b)
     return None

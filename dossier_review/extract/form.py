@@ -17,7 +17,8 @@ from .text import DocText
 # ------------------------------------------------------------------ 文号
 
 _DOCNUM = re.compile(
-    r"(?P<prefix>[\u4e00-\u9fffA-Za-z]{1,16}?)?(?P<lb>[〔\[［【（(])\s*(?P<y>(?:19|20)\d{2})\s*(?P<rb>[〕\]］】）)])"
+    # OCR may read one bracket as two glyphs ("（2024]】"): up to two bracket characters a side
+    r"(?P<prefix>[\u4e00-\u9fffA-Za-z]{1,16}?)?(?P<lb>[〔\[［【（(]{1,2})\s*(?P<y>(?:19|20)\d{2})\s*(?P<rb>[〕\]］】）)]{1,2})"
     # a few words may follow the year ("武汉交〔2024〕罚告381号", "〔2024〕行罚字第12号")
     r"\s*(?P<kind>(?!年)[\u4e00-\u9fff]{1,4}?)?\s*(?P<di>第)?\s*(?P<n>[0-9A-Za-z\-]{1,8})\s*号")
 _DOCNUM_LABEL = re.compile(r"(?:文号|编号|案号|决定书号|告知书号|立案号|字号)[：]?")
@@ -25,12 +26,15 @@ _DOCNUM_LABEL = re.compile(r"(?:文号|编号|案号|决定书号|告知书号|�
 
 def _raw_brackets(raw: str, year: str, n: str) -> Optional[re.Match]:
     """The same 文号 in the page's raw text, whose brackets normalisation may have mended."""
-    rx = re.compile(rf"(?P<lb>[〔\[［【（(﹝])\s*{year}\s*(?P<rb>[〕\]］】）)﹞])\s*第?\s*{re.escape(n)}\s*号")
+    rx = re.compile(rf"(?P<lb>[〔\[［【（(﹝]{{1,2}})\s*{year}\s*(?P<rb>[〕\]］】）)﹞]{{1,2}})\s*第?\s*{re.escape(n)}\s*号")
     return rx.search(raw)
 
 
-def doc_number(dt_: DocText, ocr: bool, raw_pages: Optional[dict[int, str]] = None
-               ) -> tuple[Optional[str], Optional[bool], Optional[Evidence]]:
+def doc_number(dt_: DocText, ocr: bool, raw_pages: Optional[dict[int, str]] = None,
+               ocr_pages: Optional[set[int]] = None) -> tuple[Optional[str], Optional[bool], Optional[Evidence]]:
+    """The 文号, whether its form is right, and where it stands.  ``ocr_pages`` (when given) are
+    the OCR'd pages: the brackets are judged as read by OCR only when the number's own page was
+    (a text-layer decision with a scanned back page keeps its printed brackets)."""
     s = dt_.flat
     head = s[:260]
     m = _DOCNUM.search(head)
@@ -50,6 +54,8 @@ def doc_number(dt_: DocText, ocr: bool, raw_pages: Optional[dict[int, str]] = No
             number = number[k + len(cut):]
             pre = pre[k + len(cut):]
     lb, rb = m.group("lb"), m.group("rb")
+    if ocr_pages is not None:
+        ocr = dt_.page_f(m.start()) in ocr_pages
     if raw_pages:
         # judge the brackets as printed: ingest's normalisation turns [2024] into 〔2024〕
         raw = raw_pages.get(dt_.page_f(m.start()), "")
@@ -59,7 +65,7 @@ def doc_number(dt_: DocText, ocr: bool, raw_pages: Optional[dict[int, str]] = No
             number = number.replace(m.group("lb"), lb, 1).replace(m.group("rb"), rb, 1)
     if lb == "〔" and rb == "〕":
         valid = True
-    elif ocr and (lb in "[［【〔" or rb in "]］】〕"):
+    elif ocr and any(ch in "[［【〔]］】〕" for ch in lb + rb):
         # Tesseract's chi_sim rarely outputs 〔〕 and reads them as [], 【】 or a mix ("(2024]");
         # on an OCR'd page a square side means the printed bracket was 〔〕, so it is not held
         # against the file.  Two round brackets are what was printed: "(2024)" stays invalid.

@@ -407,6 +407,8 @@ _HEARING_REQ_POS = re.compile(r"(?:要求|申请|提出)(?:举行)?听证(?:申�
 _EXTENSION = re.compile(r"延长(?:办案|案件办理|案件处理|办理|处理|审理)?(?:期限|时限)|延期(?:作出|办理|处理)|(?:办案|案件)期限延长")
 _MAJOR_NEG = re.compile(r"不(?:属于|构成)(?:重大|复杂)|非重大")
 _MAJOR = re.compile(r"重大(?:、复杂)?(?:行政处罚)?案件|重大复杂|案情复杂|情节复杂|重大违法|(?:属于|为)(?:重大|复杂)")
+_EXTENSION_REASON = re.compile(r"延期|延长|进一步(?:调查|取证|核实|核查)|继续调查|调查取证需要")
+_MAJOR_REACH = 15
 _RIGHTS = re.compile(r"有权|可以|享有|权利|如(?:需|要求|申请|你|对)|若|逾期|视为|应当在|应在|告知")
 
 
@@ -479,10 +481,28 @@ def major_case(dt_: DocText) -> tuple[Optional[bool], list[Evidence]]:
     m = _MAJOR_NEG.search(s)
     if m:
         return False, [dt_.sentence_quote(m.start(), (m.start(), m.end()))]
-    m = _MAJOR.search(s)
-    if m:
+    for m in _MAJOR.finditer(s):
+        if _extension_reason(s, m):
+            continue
         return True, [dt_.sentence_quote(m.start(), (m.start(), m.end()))]
     return None, []
+
+
+def _extension_reason(s: str, m: re.Match) -> bool:
+    """案情复杂 given as the reason to extend the time limit (延期理由：案情复杂，需进一步调查取证)
+    says the investigation needs time (第60条); whether the case is one of 情节复杂 to be decided
+    collectively (第57条第二款) it does not settle."""
+    near = s[max(0, m.start() - _MAJOR_REACH): m.end() + _MAJOR_REACH]
+    return bool(_EXTENSION_REASON.search(near)) and not m.group(0).startswith("重大")
+
+
+def complex_extension(dt_: DocText) -> list[Evidence]:
+    """Where the document gives 案情复杂 as a reason for more time (see :func:`_extension_reason`)."""
+    s = dt_.flat
+    for m in _MAJOR.finditer(s):
+        if _extension_reason(s, m):
+            return [dt_.sentence_quote(m.start(), (m.start(), m.end()))]
+    return []
 
 
 # A statement of facts opens with the finding of an inquiry ("经查", "经本机关调查核实：", "经依法

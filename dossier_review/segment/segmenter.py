@@ -282,17 +282,21 @@ def _analyse(page: Page, vocab: Vocabulary) -> _PageInfo:
         if not meaningful(ln):
             continue
         m = vocab.match_title(ln.text)
+        # A heading whose last characters wrapped (……行政处罚（听证） / 告知书): the document
+        # starts at its first line.  A line that alone is only a fuzzy match of some title
+        # (……告知 read as a garbled 听证会通知) may be such a heading: the joined reading wins
+        # when it is nearer a title.
+        if m is None or m.errors:
+            tail = _wrapped_tail(lines, ln.index)
+            if tail is not None and vocab.match_title(tail.text) is None and not agency_line(ln.text):
+                joined = ln.text.strip() + tail.text.strip()
+                j = vocab.match_title(joined)
+                if j is not None and (j.agency or len(ln.key) <= 12) \
+                        and (m is None or j.errors < m.errors):
+                    inner.append((ln.index, j, joined))
+                    continue
         if m is not None:
             inner.append((ln.index, m, ln.text.strip()))
-            continue
-        # A heading whose last characters wrapped (……行政处罚（听证） / 告知书): the document
-        # starts at its first line.
-        tail = _wrapped_tail(lines, ln.index)
-        if tail is not None and vocab.match_title(tail.text) is None and not agency_line(ln.text):
-            joined = ln.text.strip() + tail.text.strip()
-            m = vocab.match_title(joined)
-            if m is not None and (m.agency or len(ln.key) <= 12):
-                inner.append((ln.index, m, joined))
     n_lines, n_kinds, n_rows = vocab.list_titles(page.text or "")
     return _PageInfo(page, lines, has_text, page_marks(page.text or ""), bare_page_numbers(lines),
                      head, inner, n_lines >= 4 and n_kinds >= 3, n_rows, head_first)

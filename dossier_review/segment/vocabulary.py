@@ -148,14 +148,26 @@ class Vocabulary:
             return None
         core = title_key(line)
         # Peel qualifiers (（简易程序）, 复印件, 第2页 …) only while a title-sized text remains.
+        peeled: list[str] = []
         while True:
             m = _QUALIFIER_RE.search(core)
             if not m or m.start() < 2:
                 break
+            peeled.append(core)
             core = core[: m.start()]
         if len(core) < 2 or len(core) > 40 or re.search(r"\d", core):
             return None
-        return self._exact(core) or self._fuzzy(core)
+        found = self._exact(core) or self._fuzzy(core)
+        # A title's last character misread as a numeral or letter (告知书 → 告知六) looks like a
+        # qualifier; peeled, the title lacks its genre character and reads as another one
+        # (告知 → 听证会通知, two errors).  Unpeeled, one error from the right title is nearer.
+        last = peeled[-1] if peeled else None
+        if found is not None and found.errors and last is not None and len(last) == len(core) + 1 \
+                and len(last) <= 40 and not re.search(r"\d", last):
+            other = self._fuzzy(last)
+            if other is not None and other.errors < found.errors:
+                found = other
+        return found
 
     def _exact(self, core: str) -> Optional[TitleMatch]:
         for e in self.entries:   # longest first: 行政处罚决定审批表 before 决定书-like keys
