@@ -308,6 +308,8 @@ def _major_reasons(facts: Facts, params: dict) -> tuple[list[str], list[str]]:
     if params.get("when_hearing_held"):
         if facts.docs("hearing_record") or facts.dates.get("hearing"):
             firm.append("案件经过听证程序")
+    kind = party_kind(facts)
+    decision = facts.first("decision")
     if params["when_marked_major"] and any(d.major_case for d in facts.documents):
         firm.append("案卷标注为重大/复杂案件")
     elif params["when_marked_major"] and any((d.evidence or {}).get("complex_extension") for d in facts.documents):
@@ -315,17 +317,13 @@ def _major_reasons(facts: Facts, params: dict) -> tuple[list[str], list[str]]:
         # investigation.  With a fine of the 较大数额 that opens a hearing the agency's own word is
         # taken; with a small fine it is for a human to weigh.
         limits = params.get("complex_fine") or {}
-        decision = facts.first("decision")
         fines = amounts(decision, "fine") if decision else []
         fine = max(fines) if fines else facts.fine_yuan
-        kind = party_kind(facts)
         limit = limits.get(kind) if kind in limits else (max(limits.values()) if limits else None)
         if fine and limit is not None and fine >= limit:
             firm.append(f"延长办案期限的理由为案情复杂，且罚款{fmt_yuan(fine)}达到较大数额{fmt_yuan(limit)}")
         else:
             maybe.append("延长办案期限的理由为案情复杂")
-    kind = party_kind(facts)
-    decision = facts.first("decision")
     for role, key, label in (("fine", "major_fine", "罚款"), ("confiscation", "major_confiscation", "没收")):
         vals = amounts(decision, role) if decision else []
         value = max(vals) if vals else (facts.fine_yuan if role == "fine" else facts.confiscation_yuan)
@@ -452,15 +450,16 @@ def service_receipt_incomplete(facts: Facts, params: dict):
             firm.append("受送达人未签名（盖章）")
         elif svc.recipient_signed is None and not no_sig_needed:
             unsure.append("无法判断受送达人是否签名")
-        # on a scan a missing item is known only when the extractor saw its place left blank (no
-        # ink); a False signature is only ever set so
-        seen_blank = True
+        missing = []
         if svc.served_date is None and r.date is None:
             firm.append("未记明送达（签收）日期")
-            seen_blank = seen_blank and "date" in svc.blank
+            missing.append("date")
         if not (svc.method or "").strip():
             firm.append("未载明送达方式")
-            seen_blank = seen_blank and "method" in svc.blank
+            missing.append("method")
+        # on a scan a missing item is known only when the extractor saw its place left blank (no
+        # ink); a False signature is only ever set so
+        seen_blank = all(k in svc.blank for k in missing)
         evidence = list(svc.evidence[:2]) or [doc_ev(r)]
         # the blank fields' labels (appended last by the extractor) show where the reader looked
         evidence += [e for e in (svc.evidence[-len(svc.blank):] if svc.blank else []) if e not in evidence]

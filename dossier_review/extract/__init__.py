@@ -86,8 +86,8 @@ def extract_document(doc: Document, index: int, pages: dict[int, Page],
             # the year (which says nothing about the hours)
             line_end = dt_.text.find("\n", dt_.orig_f(own.start))
             b = max(bisect.bisect_left(dt_.fmap, len(dt_.text) if line_end < 0 else line_end), own.end)
-            ym = re.match(r"[^年.\-/]{2,6}[年.\-/]", dt_.flat[own.start:own.end])
-            ev["time_line"] = [dt_.ev_f(own.start, b, subject=(own.start + (ym.end() if ym else 0), b))]
+            year = _dates.year_length(dt_.flat[own.start:own.end])
+            ev["time_line"] = [dt_.ev_f(own.start, b, subject=(own.start + year, b))]
     if ocr and t in RECORDS and not f.start_time:
         unread = _dates.time_field_unread(dt_, found)
         if unread is not None:
@@ -301,10 +301,10 @@ def _confirm_dates(docs: list[DocFacts]) -> None:
             key = (x.role, x.date)
             if x.conf is not None and best.get(key, 0.0) > x.conf:
                 x.conf = best[key]
-        if d.date_evidence is not None and d.date_evidence.conf is not None:
-            own = [x for x in d.dates if x.date == d.date and x.quote and x.quote in d.date_evidence.quote]
-            if own and own[0].conf > d.date_evidence.conf:
-                d.date_evidence.conf = own[0].conf
+        # the document's own date is one of its dates, quoted alike
+        own = next((x for x in d.dates if d.date_evidence is not None and x.quote == d.date_evidence.quote), None)
+        if own is not None and own.conf is not None:
+            d.date_evidence.conf = own.conf
 
 
 def _procedure(seg: Segmentation, docs: list[DocFacts]) -> str:

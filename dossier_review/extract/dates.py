@@ -338,12 +338,22 @@ def date_facts(dt_: DocText, doc_type: str) -> tuple[list[DateFact], Optional[Fo
         role = f.role
         if f is own and role in ("other", "signed", "approved") and own_role != "other":
             role = own_role
-        ym = re.match(r"[^年.\-/]{2,6}[年.\-/]", dt_.flat[f.start:f.end])
+        year = year_length(dt_.flat[f.start:f.end])
         facts.append(DateFact(role=role, date=f.date, page=dt_.page_f(f.start),
                               quote=dt_.quote_f(max(0, f.start - 12), f.end), time=f.time,
                               conf=dt_.conf_f(f.start, f.end),
-                              day_conf=dt_.conf_f(f.start + ym.end(), f.end) if ym else None))
+                              day_conf=dt_.conf_f(f.start + year, f.end) if year else None))
     return facts, own, found
+
+
+_YEAR_PREFIX = re.compile(r"[^年.\-/]{2,6}[年.\-/]")
+
+
+def year_length(date_text: str) -> int:
+    """Characters of the year and its mark at the start of a written date ("2024年", "二〇二四年",
+    "2024."); 0 when it does not start with one."""
+    m = _YEAR_PREFIX.match(date_text)
+    return m.end() if m else 0
 
 
 def record_times(own: Optional[FoundDate]) -> tuple[Optional[str], Optional[str]]:

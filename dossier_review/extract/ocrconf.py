@@ -41,12 +41,15 @@ class CharConf:
 
     def span(self, a: int, b: int) -> float:
         """Lowest confidence of text[a:b] (0.0 when a character is unplaced or a gap lies inside)."""
-        if b <= a:
-            return 0.0
-        vals = self.conf[a:b]
+        return self.over(list(range(a, b)))
+
+    def over(self, positions: list[int]) -> float:
+        """Lowest confidence of the characters at ``positions`` (in reading order): 0.0 when one is
+        unplaced, or a gap lies before any but the first."""
+        vals = [self.conf[i] if i < len(self.conf) else None for i in positions]
         if not vals or any(v is None for v in vals):
             return 0.0
-        if any(self.gap[a + 1:b]):
+        if any(i < len(self.gap) and self.gap[i] for i in positions[1:]):
             return 0.0
         return min(vals)
 

@@ -148,13 +148,7 @@ class DocText:
     def _conf(self, positions: list[int]) -> Optional[float]:
         if self.cconf is None:
             return None
-        if not positions:
-            return 0.0
-        conf, gap = self.cconf.conf, self.cconf.gap
-        vals = [conf[i] if i < len(conf) else None for i in positions]
-        if any(v is None for v in vals) or any(i < len(gap) and gap[i] for i in positions[1:]):
-            return 0.0
-        return round(min(vals), 3)
+        return round(self.cconf.over(positions), 3)
 
     def conf_f(self, start: int, end: int) -> Optional[float]:
         """OCR confidence of flat[start:end] (None for a text layer; see ocrconf)."""
