@@ -149,6 +149,10 @@ class WordBox(JsonMixin):
     width: int
     height: int
     conf: float  # 0..1
+    # [confidence 0..1, left, top, right, bottom] of each character, when OCR gave them
+    chars: Optional[list[list[float]]] = None
+
+    _OMIT_UNSET = ("chars",)
 
 
 @dataclass
@@ -415,7 +419,8 @@ class Facts(JsonMixin):
     confiscation_yuan: Optional[float] = None
     citations: list[Citation] = field(default_factory=list)
     documents: list[DocFacts] = field(default_factory=list)
-    pages: list[dict] = field(default_factory=list)  # [{"page", "source", "confidence", "printed_number"}]
+    # [{"page", "source", "confidence", "printed_number", "printed_number_conf" (OCR'd pages)}]
+    pages: list[dict] = field(default_factory=list)
     low_confidence_pages: list[int] = field(default_factory=list)
 
     def docs(self, *types: str) -> list[DocFacts]:

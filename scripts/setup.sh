@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=0
-for pkg in tesseract-ocr tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils; do
+for pkg in tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt=1
 done
 if [ "$need_apt" = 1 ]; then
@@ -16,7 +16,7 @@ if [ "$need_apt" = 1 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends \
-        tesseract-ocr tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils >/dev/null
+        tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils >/dev/null
 fi
 
 PY=${PYTHON:-python3}

@@ -120,3 +120,14 @@ def test_amount_mismatch_partly_unreadable_words_is_only_a_lead():
     assert firm(facts, "documents.amount_mismatch") == []
     lead = human(facts, "documents.amount_mismatch")
     assert len(lead) == 1 and "人工核实" in lead[0].message
+
+
+def test_a_doc_number_line_ocr_could_not_read_asks_a_human():
+    b = clean_case()
+    d = b.get("prior_notice")
+    d.doc_number, d.ocr_confidence = None, 0.88
+    d.evidence["doc_number_illegible"] = [Evidence(d.first_page, "[2025)j第386与")]
+    facts = b.build()
+    assert firm(facts, "documents.document_number_invalid") == []
+    found = human(facts, "documents.document_number_invalid")
+    assert len(found) == 1 and "未能识别" in found[0].message and found[0].evidence[0].quote == "[2025)j第386与"

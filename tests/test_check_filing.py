@@ -69,3 +69,39 @@ def test_page_numbers_not_looked_for_or_unread_on_scans():
             p["printed_number"] = None
     assert firm(facts, "filing.page_numbers") == []
     assert len(human(facts, "filing.page_numbers")) == 1
+
+
+def _scanned_numbers(numbers, conf=0.99):
+    """A clean case whose numbered pages were OCR'd and read as ``numbers`` at ``conf``."""
+    facts = clean_case().build()
+    numbered = [p for p in facts.pages if p["printed_number"] is not None]
+    for p, n in zip(numbered, numbers):
+        p["source"], p["confidence"] = "ocr", 0.88
+        p["printed_number"], p["printed_number_conf"] = n, conf
+    return facts, len(numbered)
+
+
+def test_page_number_gap_between_two_surely_read_runs_is_firm_on_a_scan():
+    facts, n = _scanned_numbers([])
+    numbers = list(range(1, n + 2))
+    del numbers[4]                      # …4, 6, 7… : page number 5 skipped
+    facts, _ = _scanned_numbers(numbers)
+    found = firm(facts, "filing.page_numbers")
+    assert len(found) == 1 and "页码4后接" in found[0].message and "页码6" in found[0].message
+    # both sides of the gap are quoted, each on its page
+    at = {p["printed_number"]: p["page"] for p in facts.pages if p.get("printed_number_conf")}
+    assert {(e.page, e.quote) for e in found[0].evidence} == {(at[4], "页码4"), (at[6], "页码6")}
+
+
+def test_page_number_misread_alone_or_unsure_asks_a_human():
+    facts, n = _scanned_numbers([])
+    numbers = list(range(1, n + 1))
+    numbers[6] = 3                      # "17" read as "3": one reading against its neighbours
+    facts, _ = _scanned_numbers(numbers)
+    assert firm(facts, "filing.page_numbers") == []
+    assert len(human(facts, "filing.page_numbers")) == 1
+    numbers = list(range(1, n + 2))
+    del numbers[4]
+    facts, _ = _scanned_numbers(numbers, conf=0.9)   # the figures read below ocr_firm_confidence
+    assert firm(facts, "filing.page_numbers") == []
+    assert len(human(facts, "filing.page_numbers")) == 1

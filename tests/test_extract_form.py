@@ -141,3 +141,21 @@ def test_garbled_closing_authority_on_a_scan_reads_from_header():
     # a different agency in the closing block is kept as written
     text = "济南市历下区城市管理综合行政执法局\n行政处罚决定书\n……\n杭州市西湖区市场监督管理局\n2024年4月18日"
     assert F.authority(_d(text), ocr=True)[0] == "杭州市西湖区市场监督管理局"
+
+
+@pytest.mark.parametrize("text", [
+    "南京市鼓楼区应急管理局行政处罚听证告知书\n\n[2025)j第386与\n\n南京晨光化工有限公司：",
+    "行政处罚决定书\n杭市监 〔2024 罚l2\n当事人：某公司",
+])
+def test_a_garbled_doc_number_line_is_seen_as_unreadable(text):
+    assert F.doc_number(_d(text), True)[0] is None
+    ev = F.doc_number_illegible(_d(text))
+    assert ev is not None and ("2025" in ev.quote or "2024" in ev.quote)
+
+
+@pytest.mark.parametrize("text", [
+    "行政处罚决定书\n当事人：某公司\n2024年5月6日，执法人员对当事人进行检查",   # a date, not a number
+    "行政处罚决定书\n当事人：某公司\n依据第12条",
+])
+def test_no_doc_number_line_at_all_is_not_an_unreadable_one(text):
+    assert F.doc_number_illegible(_d(text)) is None

@@ -117,3 +117,15 @@ def test_representative_label_wrapped_inside_its_note(wrapped):
     text = ("被处罚单位：南京润发化工有限公司；统一社会信用代码：91320106MA04320880；" + wrapped + "\n"
             "南京润发化工有限公司未按照规定对从业人员进行安全生产教育和培训一案，本局于2025年4月7日立案调查。\n")
     assert _party(text).representative == "王海燕"
+
+
+def test_representative_with_a_surname_not_in_the_list_is_still_read():
+    # 侯 read as 候 on a scan (or a rare surname): the labelled name alone in its field is the name
+    p = _party("被处罚人：广州天成机械制造有限公司；住所：广州市天河区黄埔大道中51号；"
+              "统一社会信用代码：91440106MA4695213M；负责人：候敏。")
+    assert p.representative == "候敏"
+
+
+def test_representative_field_saying_none_is_not_a_name():
+    p = _party("当事人：广州天成机械制造有限公司\n统一社会信用代码：91440106MA4695213M\n法定代表人：暂无\n")
+    assert p.representative is None

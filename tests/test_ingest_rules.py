@@ -93,7 +93,7 @@ def test_two_way_check_reads_the_same_text_both_ways(monkeypatch):
 def test_catalogue_read_once_without_rules_row_by_row(monkeypatch):
     calls = []
     real = ocr._tesseract_rows
-    monkeypatch.setattr(ocr, "_tesseract_rows", lambda g, d, p=ocr.PSM: calls.append(g.shape) or real(g, d, p))
+    monkeypatch.setattr(ocr, "_tesseract_rows", lambda g, d, p=ocr.PSM, **k: calls.append(g.shape) or real(g, d, p, **k))
     page = np.asarray(degrade(render_catalogue(), seed=3, skew=1.2))
     res = ocr.process_image(page, 300)
     assert len(calls) == 1  # no second reading, no strip check

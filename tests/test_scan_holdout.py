@@ -127,7 +127,7 @@ LAW = "互联网上网服务营业场所管理条例"
 
 def _inconsistent(decision_law, conf):
     b = clean_case()
-    for doc, law, c in ((b.get("prior_notice"), LAW, 0.9), (b.get("decision"), decision_law, conf)):
+    for doc, law, c in ((b.get("prior_notice"), LAW, 0.97), (b.get("decision"), decision_law, conf)):
         doc.citations = [Citation(law=law, article=31, item=2, role="penalty_basis", quote=f"《{law}》第三十一条第（二）项",
                                   conf=c)]
     return b.build()

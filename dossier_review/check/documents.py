@@ -125,6 +125,12 @@ def document_number_invalid(facts: Facts, params: dict):
         number = (doc.doc_number or "").strip()
         evidence = field_ev(doc, "doc_number")
         if not number:
+            garbled = (doc.evidence or {}).get("doc_number_illegible") or []
+            if garbled:
+                # a line where the 文号 stands that OCR could not read: not an absence
+                out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）文号未能识别（识别为“{garbled[0].quote}”），需人工核实",
+                               garbled[:1], needs_human=True))
+                continue
             out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）没有文号", evidence,
                            needs_human=low_conf(doc, params)))
             continue

@@ -105,14 +105,47 @@ def _as_int(value):
         return None
 
 
+def _sure_numbers(numbered: list[tuple], sources: dict, confs: dict, firm: float | None, run: int) -> set[int]:
+    """Pages whose printed number can be relied on: read from a text layer, or OCR'd with every
+    figure at ``firm`` confidence and continued by the numbers of the ``run - 1`` pages before it
+    or after it (two readings that agree confirm each other; a misread figure stands alone)."""
+    def read_surely(pg):
+        if sources.get(pg) != "ocr":
+            return True
+        return firm is not None and confs.get(pg) is not None and confs[pg] >= firm
+
+    sure = set()
+    for i, (pos, pg, num) in enumerate(numbered):
+        if num is None or not read_surely(pg):
+            continue
+        if sources.get(pg) != "ocr":
+            sure.add(pg)
+            continue
+        for step in (-1, 1):
+            chain = 1
+            j = i
+            while chain < run and 0 <= j + step < len(numbered):
+                p2, g2, n2 = numbered[j + step]
+                p1, _, n1 = numbered[j]
+                if n2 is None or p2 - p1 != step or n2 - n1 != step or not read_surely(g2):
+                    break
+                chain += 1
+                j += step
+            if chain >= run:
+                sure.add(pg)
+                break
+    return sure
+
+
 @register_check("filing.page_numbers", params={"unnumbered_types": "list[str]",
-                                              "firm_min_confidence": "number"})
+                                              "firm_min_confidence": "number", "confirm_run": "int"})
 def page_numbers(facts: Facts, params: dict):
     """【检查内容】卷内材料是否逐页编号，页码是否连续（封面、卷内目录、备考表不编号）。
     【依据】测绘地理信息行政处罚案卷评查标准 卷面标准第7项：卷内材料逐页编号，用阿拉伯数字写在有文字页的右下角；
     未编页码或页码混乱的，每项扣1分。
     【示例】第1–12页有页码，第13页起无页码；或页码从8跳到10。
     【整改】对卷内有文字的页面逐页用阿拉伯数字编号（右下角），并据此更新卷内目录的页号。
+    扫描件上的页码跳号，只有在断点两侧的页码都识别可靠、且各与相邻页码连续（confirm_run 页）时才直接认定。
     """
     if not facts.pages or not any("printed_number" in p for p in facts.pages):
         return []  # the earlier stages did not look for page numbers: nothing to judge
@@ -134,6 +167,10 @@ def page_numbers(facts: Facts, params: dict):
         if last is not None and num != last[2] + (pos - last[0]):
             breaks.append(((last[1], last[2]), (pg, num)))
         last = (pos, pg, num)
+    sure = _sure_numbers([(pos, pg, num) for pos, (pg, num) in enumerate(numbered)],
+                         {int(p["page"]): p.get("source") for p in pages},
+                         {int(p["page"]): p.get("printed_number_conf") for p in pages},
+                         params.get("ocr_firm_confidence"), max(int(params.get("confirm_run") or 2), 1))
     out = []
     if missing:
         firm = [pg for pg in missing if pg in confident]
@@ -146,7 +183,11 @@ def page_numbers(facts: Facts, params: dict):
                            evidence, needs_human=True))
     if breaks:
         desc = "；".join(f"第{a[0]}页页码{a[1]}后接第{b[0]}页页码{b[1]}" for a, b in breaks[:5])
-        uncertain = any(a[0] not in confident or b[0] not in confident for a, b in breaks)
-        out.append(hit(f"卷内页码不连续：{desc}" + ("（涉及扫描页，可能为识别误差，需人工核实）" if uncertain else ""),
-                       [ev(b[0], f"页码{b[1]}") for _, b in breaks[:5]], needs_human=uncertain))
+        uncertain = any(a[0] not in sure or b[0] not in sure for a, b in breaks)
+        found = hit(f"卷内页码不连续：{desc}" + ("（涉及扫描页，可能为识别误差，需人工核实）" if uncertain else ""),
+                    [e for a, b in breaks[:5] for e in (ev(a[0], f"页码{a[1]}"), ev(b[0], f"页码{b[1]}"))],
+                    needs_human=uncertain)
+        # on a scan, a gap between two runs of surely read numbers is not an OCR slip
+        found.ocr_weighed = not uncertain
+        out.append(found)
     return out

@@ -175,6 +175,8 @@ def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page]
         f.doc_number, f.doc_number_valid = num, valid
         if nev:
             ev["doc_number"] = [nev]
+        elif ocr and (garbled := _form.doc_number_illegible(dt_)) is not None:
+            ev["doc_number_illegible"] = [garbled]
     if t in ISSUED or t in ("filing", "approval", "closing", "legal_review", "collective_discussion",
                             "service_receipt", "investigation_report"):
         f.authority, aev = _form.authority(dt_, ocr)
@@ -324,16 +326,18 @@ def _procedure(seg: Segmentation, docs: list[DocFacts]) -> str:
 _PRINTED_NO = re.compile(r"^[-—－\s]*(\d{1,3})[-—－\s]*$")
 
 
-def _printed_number(page: Page) -> Optional[int]:
-    """A page number written at the foot of the page (a bare number on the last line)."""
-    lines = [ln.strip() for ln in (page.text or "").split("\n") if ln.strip()]
-    if not lines:
-        return None
+def _printed_number(page: Page, cconf) -> tuple[Optional[int], Optional[float]]:
+    """A page number written at the foot of the page (a bare number on one of the last two lines)
+    and, on an OCR'd page, the lowest confidence of its figures."""
+    text = page.text or ""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     for ln in reversed(lines[-2:]):
-        m = _PRINTED_NO.match(ln)
+        m = _PRINTED_NO.match(ln.group())
         if m:
-            return int(m.group(1))
-    return None
+            a, b = ln.start() + m.start(1), ln.start() + m.end(1)
+            conf = cconf.span(a, b) if (page.source == "ocr" and cconf is not None) else None
+            return int(m.group(1)), conf
+    return None, None
 
 
 def _dossier_dates(docs: list[DocFacts]) -> dict:
@@ -400,9 +404,14 @@ def extract(seg: Segmentation) -> Facts:
     facts.fine_yuan = _main_amount(decisions, "fine")
     facts.confiscation_yuan = _main_amount(decisions, "confiscation")
     facts.citations = [c for d in decisions for c in d.citations]
-    facts.pages = [{"page": p.number, "source": p.source, "confidence": round(p.confidence, 3),
-                    "printed_number": _printed_number(p), "blank": _blank(p), "red_seal": p.red_seal}
-                   for p in seg.dossier.pages]
+    facts.pages = []
+    for p in seg.dossier.pages:
+        number, number_conf = _printed_number(p, confs.get(p.number))
+        row = {"page": p.number, "source": p.source, "confidence": round(p.confidence, 3),
+               "printed_number": number, "blank": _blank(p), "red_seal": p.red_seal}
+        if number_conf is not None:
+            row["printed_number_conf"] = round(number_conf, 3)
+        facts.pages.append(row)
     facts.low_confidence_pages = [p.number for p in seg.dossier.pages
                                   if p.source == "ocr" and not _blank(p) and (p.confidence < LOW_CONFIDENCE
                                                             or any("low" in w.lower() for w in p.warnings))]

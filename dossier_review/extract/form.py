@@ -75,6 +75,26 @@ def doc_number(dt_: DocText, ocr: bool, raw_pages: Optional[dict[int, str]] = No
     return number, valid, dt_.ev_f(m.start(), m.end())
 
 
+# a short line near the head with a year in brackets or a serial after it: a 文号 OCR garbled
+# ("[2025)j第386与" for 宁鼓应急听告〔2025〕第386号)
+_GARBLED_DOCNUM = re.compile(r"[〔\[［【（(﹝]\s*(?:19|20)\d{2}|(?:19|20)\d{2}\s*[〕\]］】）)﹞]"
+                             r"|(?:19|20)\d{2}\D{0,4}第?\s*\d{1,6}\s*[号与弓亏]")
+
+
+def doc_number_illegible(dt_: DocText) -> Optional[Evidence]:
+    """On a scan with no 文号 found: the line near the title that looks like one the OCR garbled
+    (a year in a bracket, or a year and a serial), so that "没有文号" is not claimed."""
+    pos = 0
+    for i, line in enumerate(dt_.lines.split("\n")):
+        if i >= 8:
+            break
+        text = line.strip()
+        if text and len(text) <= 30 and not re.search(r"年\s*\d{1,2}\s*月", text) and _GARBLED_DOCNUM.search(text):
+            return dt_.ev_l(pos, pos + len(line))
+        pos += len(line) + 1
+    return None
+
+
 # ------------------------------------------------------------------ seal
 
 _SEAL_WORDS = re.compile(r"[（(\[【［](?:盖章|印章|公章|印|章)[）)\]】］]")

@@ -1,10 +1,11 @@
 """How sure the OCR was of each character of a scanned page's text.
 
 A finding that rests on the exact characters read (two documents name the party differently, a
-wrong term, 27 against 21 平方米) is only as good as those characters.  Tesseract gives a
-confidence per word; here it is spread over the word's characters and aligned with the
-normalised ``Page.text`` the extractors read, so that an extractor can say how sure the reading
-of the very characters a fact rests on was.
+wrong term, 27 against 21 平方米) is only as good as those characters.  Tesseract gives each
+character its confidence and box (hOCR character boxes; older cache entries have only the word's
+confidence, spread over its characters); they are aligned with the normalised ``Page.text`` the
+extractors read, so that an extractor can say how sure the reading of the very characters a fact
+rests on was.
 
 Two things make a reading unsure: a low confidence, and a horizontal gap inside a run of text
 (Tesseract drops a faint or stamped-over character without a trace, leaving only the space it
@@ -86,14 +87,21 @@ def _stream(page: Page) -> tuple[str, list[float], list[bool], list[tuple]]:
             text = canon("".join(w.text.split()))
             if not text:
                 continue
+            own = w.chars if w.chars and len(w.chars) == len(text) else None
             step = w.width / len(text)
             for i, ch in enumerate(text):
-                left = w.left + i * step
+                if own is not None:
+                    # the character's own confidence and box (hOCR)
+                    c, left, top, right, bottom = own[i][:5]
+                else:
+                    # without them: the word's confidence for each, its width shared evenly
+                    c, left, top = w.conf, w.left + i * step, w.top
+                    right, bottom = left + step, w.top + w.height
                 gaps.append(prev_right is not None and left - prev_right > GAP_HEIGHTS * h)
-                prev_right = left + step
+                prev_right = max(right, prev_right or right) if own is not None else right
                 chars.append(ch)
-                confs.append(w.conf)
-                boxes.append((int(left), w.top, int(left + step), w.top + w.height, page.number))
+                confs.append(c)
+                boxes.append((int(left), int(top), int(right), int(bottom), page.number))
         # a new row starts without a gap before it
     return "".join(chars), confs, gaps, boxes
 

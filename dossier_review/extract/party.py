@@ -166,7 +166,17 @@ def find_representative(dt_: DocText) -> Optional[tuple[str, Evidence]]:
         for k in (len(run), 3, 2):
             if 2 <= k <= len(run) and is_person_name(run[:k]):
                 return run[:k], dt_.ev_l(s, e)
+    # a name whose surname is not in the list (a rare one, 侯 read as 候 on a scan) is still a name
+    # when it stands alone after its label: saying "no representative" would accuse wrongly
+    for val, s, e, _ in label_values(dt_, REP_LABELS + r"(?!意见|审批|审核|签名|签字|签章|（签)"):
+        m = _LONE_NAME.match(_clean_value(val))
+        if m and not ALL_LABELS_RE.match(m.group(1)) and not _NO_VALUE.fullmatch(m.group(1)):
+            return m.group(1), dt_.ev_l(s, e)
     return None
+
+
+_LONE_NAME = re.compile(r"^([\u4e00-\u9fff]{2,4})(?=$|[。；;，,、\s（(]|职务|性别|电话|身份|联系)")
+_NO_VALUE = re.compile(r"暂无|不详|未知|没有|空白|未填|同上|本人")
 
 
 def kind_of(name: str, id_kind: Optional[str]) -> Optional[str]:

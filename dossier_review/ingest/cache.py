@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 # bump when straightening / OCR / text assembly changes what a cached page would contain
-PIPELINE_VERSION = "ingest-8"
+PIPELINE_VERSION = "ingest-12"
 
 
 def default_path() -> Path:

@@ -113,7 +113,7 @@ def _page_from_result(res: dict, number: int, sf: SourceFile, index: int) -> Pag
     return Page(
         number=number, source="ocr", confidence=float(res["confidence"]), raw_text=res["raw_text"],
         text=normalize(res["raw_text"]),
-        words=[WordBox(w["text"], w["left"], w["top"], w["width"], w["height"], w["conf"]) for w in res["words"]],
+        words=[WordBox(w["text"], w["left"], w["top"], w["width"], w["height"], w["conf"], w.get("chars")) for w in res["words"]],
         source_file=str(sf.path), source_index=index, width=res["width"], height=res["height"],
         rotation=res["rotation"], skew=res["skew"], red_seal=res["red_seal"], red_seal_box=res["red_seal_box"],
         warnings=list(res["warnings"]), unread_marks=res.get("unread_marks"),

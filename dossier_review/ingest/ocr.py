@@ -8,6 +8,7 @@ A4 page at 300 dpi costs ~0.4 s, the PGM a few milliseconds.
 from __future__ import annotations
 
 import functools
+import html.parser
 import os
 import shutil
 import subprocess
@@ -19,11 +20,14 @@ import numpy as np
 
 from ..errors import MissingDependencyError
 from . import ink as _ink
+from . import margin as _margin
 from . import rules as _rules
 from . import seal as _seal
 from . import straighten
 
 LANG = "chi_sim"
+# page numbers left unread by the page reader are read again with this model (``margin``)
+DIGITS_LANG = "eng"
 # psm 3 (automatic layout, no OSD) reads official documents with tables best
 # (`bench/ingest.py --psm 3 4 6 11`, CER after straightening and seal removal):
 #   决定书 + 送达 table + seal: psm3 3.7 %, psm4 3.9 %, psm6 12.2 %, psm11 13.4 %
@@ -40,7 +44,7 @@ LOW_CONFIDENCE = 0.6
 # with a margin of only 0.07 on a photo page (`bench/ingest.py --updown`)
 _CHECK_STRIP = 0.08
 _CHECK_WIDTH = 0.5
-# every Tesseract started from this process (pytesseract inherits the environment) runs single-threaded
+# every Tesseract started from this process runs single-threaded
 os.environ["OMP_THREAD_LIMIT"] = "1"
 _OCR_ENV = {**os.environ}
 # one OpenCV thread per worker for the same reason: the pool already fills every core
@@ -97,6 +101,11 @@ def _lines_from_tsv(rows: list[dict]) -> tuple[str, list[tuple], float]:
             lines[key] = []
             order.append(key)
         w = {"text": text, "left": left, "top": top, "width": width, "height": height, "conf": max(conf, 0.0) / 100.0}
+        chars = r.get("chars")
+        if chars and "".join(c[2] for c in chars).strip() == text:
+            # each character's own confidence and box (hOCR), where they make up the word
+            w["chars"] = [[c[0], *(c[1] or [left, top, left + width, top + height])]
+                          for c in chars if c[2].strip()]
         lines[key].append(w)
         words.append(w)
     out: list[str] = []
@@ -124,20 +133,102 @@ def run_tesseract(gray: np.ndarray, dpi: int, psm: int = PSM) -> tuple[str, list
     return _lines_from_tsv(_tesseract_rows(gray, dpi, psm))
 
 
-def _tesseract_rows(gray: np.ndarray, dpi: int, psm: int = PSM) -> list[dict]:
-    """Tesseract's TSV rows (every value a string, as in its TSV output)."""
-    import pytesseract
+def _tesseract_rows(gray: np.ndarray, dpi: int, psm: int = PSM, lang: str = LANG,
+                    config: str = "") -> list[dict]:
+    """Tesseract's words as TSV-like rows (level "5"; every value a string as in its TSV output),
+    each with ``chars``: (confidence 0..1, box) of every character.
 
+    The reading is taken as hOCR with character boxes because Tesseract's word confidence rates
+    its word split as well, which means nothing in Chinese: "《上" reads at 0.75 as a word while
+    both of its characters read at 0.97 and 0.99.
+    """
     info = tesseract_info()
-    pytesseract.pytesseract.tesseract_cmd = info.path
     with tempfile.TemporaryDirectory(prefix="dr-ocr-") as tmp:
         src = os.path.join(tmp, "page.pgm")
         cv2.imwrite(src, gray)
-        # a path, not an image: pytesseract would otherwise re-encode the page as PNG
-        data = pytesseract.image_to_data(src, lang=LANG, config=f"--psm {int(psm)} --dpi {int(dpi)}",
-                                         output_type=pytesseract.Output.DICT, timeout=600)
-    keys = ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height", "conf", "text")
-    return [{k: str(data[k][i]) for k in keys} for i in range(len(data["text"]))]
+        # Tesseract is run directly: pytesseract imports pandas in every pool worker (~0.35 s of
+        # CPU a worker, 4 % of the OCR time of a short scan) and copies its output through files
+        cmd = [info.path, src, "stdout", "-l", lang, "--psm", str(int(psm)), "--dpi", str(int(dpi)),
+               "-c", "hocr_char_boxes=1", *config.split(), "hocr"]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=600, env=_OCR_ENV)
+        except subprocess.TimeoutExpired as exc:
+            raise RuntimeError("tesseract took more than 600 s on one page image") from exc
+    if done.returncode != 0:
+        err = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(f"tesseract failed (exit {done.returncode}): {err[-1] if err else 'no message'}")
+    data = done.stdout
+    return parse_hocr(data.decode("utf-8", "replace") if isinstance(data, bytes) else data)
+
+
+class _HocrWords(html.parser.HTMLParser):
+    """The words of an hOCR page with their block, paragraph and line numbers and characters."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[dict] = []
+        self.block = self.par = self.line = 0
+        self.word: dict | None = None
+        self.char: list | None = None
+        self.depth: list[str] = []
+
+    @staticmethod
+    def _title(attrs) -> dict:
+        out = {}
+        for part in (dict(attrs).get("title") or "").split(";"):
+            bits = part.strip().split()
+            if bits:
+                out[bits[0]] = bits[1:]
+        return out
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class") or ""
+        self.depth.append(cls)
+        if cls == "ocr_carea":
+            self.block += 1
+        elif cls == "ocr_par":
+            self.par += 1
+        elif cls in ("ocr_line", "ocr_textfloat", "ocr_header", "ocr_caption"):
+            self.line += 1
+        elif cls == "ocrx_word":
+            t = self._title(attrs)
+            x0, y0, x1, y1 = (int(v) for v in t.get("bbox", ["0"] * 4)[:4])
+            conf = t.get("x_wconf", ["-1"])[0]
+            self.word = {"level": "5", "block_num": str(self.block), "par_num": str(self.par),
+                         "line_num": str(self.line), "left": str(x0), "top": str(y0),
+                         "width": str(x1 - x0), "height": str(y1 - y0), "conf": conf, "text": "",
+                         "chars": []}
+        elif cls == "ocrx_cinfo" and self.word is not None:
+            t = self._title(attrs)
+            box = [int(v) for v in t.get("x_bboxes", [])[:4]]
+            conf = float(t.get("x_conf", ["0"])[0]) / 100.0
+            self.char = [conf, box if len(box) == 4 else None, ""]
+
+    def handle_endtag(self, tag):
+        cls = self.depth.pop() if self.depth else ""
+        if cls == "ocrx_cinfo" and self.char is not None and self.word is not None:
+            if self.char[2]:
+                self.word["chars"].append((round(self.char[0], 4), self.char[1], self.char[2]))
+            self.char = None
+        elif cls == "ocrx_word" and self.word is not None:
+            if self.word["text"].strip():
+                self.rows.append(self.word)
+            self.word = None
+
+    def handle_data(self, data):
+        if self.char is not None:
+            self.char[2] += data
+            self.word["text"] += data
+        elif self.word is not None and data.strip():
+            self.word["text"] += data.strip()
+
+
+def parse_hocr(text: str) -> list[dict]:
+    """Word rows (see ``_tesseract_rows``) of Tesseract's hOCR output."""
+    parser = _HocrWords()
+    parser.feed(text)
+    parser.close()
+    return parser.rows
 
 
 # Under a seal: a line with a word below REREAD_CONF is read again on its own; a word is rim debris
@@ -233,8 +324,11 @@ def _reread_under_seals(gray: np.ndarray, dpi: int, rows: list[dict], boxes: lis
         if new and conf(new) > conf(old) + 0.05:
             out = []
             for w in sorted(new, key=lambda w: w["left"]):
+                dx, dy = x0 - gap, y0 - s0
                 r = dict(w["row"], block_num=key[0], par_num=key[1], line_num=key[2],
-                         left=str(w["left"] - gap + x0), top=str(w["top"] - s0 + y0))
+                         left=str(w["left"] + dx), top=str(w["top"] + dy),
+                         chars=[(c, [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy] if b else None, t)
+                                for c, b, t in w["row"].get("chars") or ()])
                 out.append(r)
             replaced[key] = out
     if not replaced:
@@ -441,14 +535,35 @@ def process_image(rgb: np.ndarray, dpi: int, psm: int = PSM) -> dict:
     elif conf < LOW_CONFIDENCE:
         warnings.append(f"low OCR confidence {conf:.2f}")
     box = _transform_box(seals[0], gray.shape, orient) if seals else None
+    unread = _ink.unread_marks(upright, words, dpi)
+    if words:
+        # the page number: a figure left unread at the foot, or a doubted word there, read again
+        number = _margin.read_foot_number(upright, unread, words, dpi, _read_digits)
+        if number is not None:
+            words = words + [number]
+            raw = f"{raw}\n\n{number['text']}"
+            unread = _ink.unread_marks(upright, words, dpi)
+        elif (fixed := _margin.reread_foot_words(upright, words, dpi, _read_digits)) is not None:
+            old, number = fixed
+            words = [w for w in words if not any(w is o for o in old)] + [number]
+            raw = _margin.replace_last_line(raw, old, number["text"])
     return {
         "raw_text": raw, "words": words, "confidence": round(conf, 4),
         "width": int(upright.shape[1]), "height": int(upright.shape[0]),
         "rotation": int(orient.rotation), "skew": float(orient.skew),
         "red_seal": bool(seals) if seal_looked else None, "red_seal_box": box, "warnings": warnings,
         # what is written but was not read, so that "nothing there" can be told from "unread"
-        "unread_marks": _ink.unread_marks(upright, words, dpi),
+        "unread_marks": unread,
     }
+
+
+def _read_digits(crop: np.ndarray, dpi: int) -> list[dict]:
+    """One line of figures (a page number) on its own: the English model with only digits allowed
+    reads a lone figure that the Chinese page reader passes over."""
+    if DIGITS_LANG not in tesseract_info().langs:
+        return []   # installed by scripts/setup.sh; without it page numbers stay unread marks
+    rows = _tesseract_rows(crop, dpi, 7, lang=DIGITS_LANG, config="-c tessedit_char_whitelist=0123456789")
+    return _lines_from_tsv(rows)[1]
 
 
 def _remove_rules(gray: np.ndarray, dpi: int) -> np.ndarray | None:
