@@ -57,7 +57,9 @@ def has_text_layer(pdf: Path) -> bool:
 
 
 def ocr_dossier(target: Path) -> Dossier:
-    h = hashlib.sha1()
+    from dossier_review.ingest.cache import PIPELINE_VERSION
+
+    h = hashlib.sha1(PIPELINE_VERSION.encode())   # a new ingest pipeline reads the pages anew
     files = sorted(target.iterdir()) if target.is_dir() else [target]
     for f in files:
         st = f.stat()

@@ -32,6 +32,13 @@ def test_statement_right():
     assert N.statement_right(_d("本局拟对你单位罚款。"))[0] is None
 
 
+def test_statement_right_stated_with_the_slip_shen_bian_is_still_stated():
+    # "申辨" (a slip, and what OCR makes of 申辩 on a scan): the right is stated; the typo rule
+    # reports the slip
+    assert N.statement_right(_d("你单位对上述拟处罚意见享有陈述、申辨的权利，可于送达后五个工作日内提出。"))[0] is True
+    assert N.statement_right(_d("你单位对上述拟处罚意见享有听证的权利。"))[0] is None
+
+
 REMEDY = ("如不服本处罚决定，可以在收到本决定书之日起六十日内向杭州市西湖区人民政府申请行政复议，"
           "也可以在六个月内依法向杭州市西湖区人民法院提起行政诉讼。")
 

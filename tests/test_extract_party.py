@@ -129,3 +129,20 @@ def test_representative_with_a_surname_not_in_the_list_is_still_read():
 def test_representative_field_saying_none_is_not_a_name():
     p = _party("当事人：广州天成机械制造有限公司\n统一社会信用代码：91440106MA4695213M\n法定代表人：暂无\n")
     assert p.representative is None
+
+
+def _scanned_party(text):
+    from dossier_review.extract.ocrconf import CharConf
+    doc = make_doc(text)[0]
+    n = len(doc.text)
+    return extract_party(DocText(doc, CharConf([0.99] * n, [False] * n)))
+
+
+def test_a_party_label_with_one_character_misread_on_a_scan_still_gives_the_name():
+    text = "行政处罚决定书\n被处强人：苏俊杰性别：女身份证件号码：\n420103198903260022地址：武汉市江汉区解放大道104号\n"
+    assert _scanned_party(text).name == "苏俊杰"
+    # near misses: the same text from a text layer is not read through a misspelt label, and a
+    # word of prose with one character in common is not a label
+    assert _party(text).name is None
+    prose = _scanned_party("行政处罚决定书\n经查，被处理人员张三于2024年在某地经营。\n")
+    assert prose is None or prose.name is None

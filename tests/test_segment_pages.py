@@ -499,3 +499,22 @@ def test_unreadable_title_between_agency_and_document_number_starts_a_document()
     page = DECISION_1.replace("行政处罚决定书", "人政处罚决定本")
     seg = segment(make_dossier([FILING, page, DECISION_2], source="ocr", conf=0.7))
     assert summary(seg) == [("filing", 1, 1), ("decision", 2, 3)]
+
+
+def _pages_with_conf(texts_confs):
+    return Dossier("t", ["t.pdf"], [Page(i + 1, "ocr", c, t, t) for i, (t, c) in enumerate(texts_confs)])
+
+
+def test_an_untitled_page_ocr_made_nothing_of_stays_with_the_document_before_it():
+    # a near-empty back page read upside down into noise, after a decision that closed
+    noise = "出SLC AT汪汪权归\nEM人\n二人四=人5\n是二帮于证"
+    seg = segment(_pages_with_conf([(DECISION_1, 0.9), (DECISION_2, 0.9), (noise, 0.15), (RECEIPT, 0.9)]))
+    assert summary(seg) == [("decision", 1, 3), ("service_receipt", 4, 4)]
+
+
+def test_an_untitled_page_read_well_still_starts_its_own_document():
+    # near miss: the same kind of page read surely is judged by what it says
+    other = "附件：现场照片说明\n照片1：冷藏柜内超过保质期的牛奶\n拍摄人：张三"
+    seg = segment(_pages_with_conf([(DECISION_1, 0.9), (DECISION_2, 0.9), (other, 0.9), (RECEIPT, 0.9)]))
+    assert summary(seg)[:2] == [("decision", 1, 2), (summary(seg)[1][0], 3, 3)]
+    assert summary(seg)[1][0] != "decision"

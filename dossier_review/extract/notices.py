@@ -52,7 +52,9 @@ def hearing_info(dt_: DocText) -> HearingInfo:
     return info
 
 
-_STATEMENT_RIGHT = re.compile(r"陈述(?:、|和|或|及|与|或者)?申辩|陈述权|申辩权|进行陈述|提出陈述")
+# 申辨 for 申辩: a common slip (and OCR's most frequent misreading of 辩) that still states the right;
+# documents.typo reports the slip itself
+_STATEMENT_RIGHT = re.compile(r"陈述(?:、|和|或|及|与|或者)?申[辩辨]|陈述权|申[辩辨]权|进行陈述|提出陈述")
 
 
 def statement_right(dt_: DocText) -> tuple[Optional[bool], list[Evidence]]:

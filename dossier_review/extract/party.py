@@ -70,9 +70,26 @@ def _looks_like_party(v: str) -> bool:
     return bool(ORG_SUFFIX.search(v)) or bool(_PERSON.match(v) and is_person_name(v))
 
 
+# OCR misreads one character of a label now and then ("被处强人" for 被处罚人): on a scan, when no
+# label is found, the party labels of four characters or more are tried with any one character
+# unread (shorter labels would then match ordinary words)
+_FUZZY_BASES = ("被处罚人", "被处罚单位", "被检查人", "被检查单位", "当事人名称", "当事人姓名")
+FUZZY_NAME_LABELS = ["|".join(base[:i] + "[\u4e00-\u9fff]" + base[i + 1:] for i in range(len(base)))
+                     for base in _FUZZY_BASES]
+
+
 def find_name(dt_: DocText) -> Optional[tuple[str, Evidence, str]]:
-    for label in NAME_LABELS:
+    found = _find_name(dt_, NAME_LABELS)
+    if found is None and dt_.cconf is not None:
+        found = _find_name(dt_, FUZZY_NAME_LABELS, colon_only=True)
+    return found
+
+
+def _find_name(dt_: DocText, labels: list[str], colon_only: bool = False) -> Optional[tuple[str, Evidence, str]]:
+    for label in labels:
         for val, s, e, lab in label_values(dt_, label, weak_ok=_looks_like_party):
+            if colon_only and "：" not in dt_.lines[max(0, e - len(val) - 2):e - len(val) + 1]:
+                continue   # a misread label is taken only as a field label proper ("X：")
             v = _clean_value(val)
             if not v or _JUNK_VALUES.match(v) or not _NAME_OK.match(v):
                 continue

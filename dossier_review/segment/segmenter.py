@@ -60,6 +60,7 @@ LABEL_TITLE_RE = re.compile(r"意见$")
 CJK_ANY = re.compile(r"[\u3400-\u9fff]")
 WRAP_TAIL = 5           # a title's last characters wrapped onto a line of their own (…调查笔 / 录)
 STRONG_CONTENT = 2.0    # content score (× threshold) that overrides "not closed yet"
+UNREAD_PAGE = 0.5       # OCR confidence under which an untitled page's content says nothing
 
 
 @dataclass
@@ -199,6 +200,10 @@ def segment(dossier: Dossier, vocabulary: Optional[Vocabulary] = None) -> Segmen
                     pass
                 elif kind == "other" and _signature_tail(lines):
                     pass    # the rest of the previous document's signature block ran over
+                elif kind == "other" and page.source == "ocr" and page.confidence < UNREAD_PAGE:
+                    # OCR made nothing of it (a photo, a near-empty back page, a page it could
+                    # not turn upright): nothing on it says a new document starts here
+                    pass
                 else:
                     new = _content_doc(info, lines, 0, vocab)
         boundaries: list[tuple[int, _Doc]] = []
