@@ -105,3 +105,24 @@ def test_page_number_misread_alone_or_unsure_asks_a_human():
     facts, _ = _scanned_numbers(numbers, conf=0.9)   # the figures read below ocr_firm_confidence
     assert firm(facts, "filing.page_numbers") == []
     assert len(human(facts, "filing.page_numbers")) == 1
+
+
+def test_unnumbered_scanned_pages_with_blank_number_places_are_firm():
+    _, n = _scanned_numbers([])
+    facts, _ = _scanned_numbers(list(range(1, n + 1)))
+    numbered = [p for p in facts.pages if p.get("printed_number_conf")]
+    for p in numbered:
+        p["printed_number"] = None
+        p["number_place_blank"] = True
+    found = firm(facts, "filing.page_numbers")
+    assert len(found) == 1 and "全部未编页码" in found[0].message and "空白" in found[0].evidence[0].quote
+    # near miss: ink where a number would be on every page (unread, maybe a number): a human looks
+    for p in numbered:
+        p["number_place_blank"] = False
+    assert firm(facts, "filing.page_numbers") == [] and len(human(facts, "filing.page_numbers")) == 1
+    # some pages blank, some with unread ink: the blank ones carry the finding, the rest are named
+    for p in numbered[:3]:
+        p["number_place_blank"] = True
+    found = firm(facts, "filing.page_numbers")
+    assert len(found) == 1 and "需人工核实" in found[0].message
+    assert {e.page for e in found[0].evidence} == {p["page"] for p in numbered[:3]}

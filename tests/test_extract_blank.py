@@ -71,3 +71,26 @@ def test_receipt_method_left_blank_on_a_scan():
     ticked = _page(RECEIPT, [[600, y, 170, 45]])         # handwriting in the method field
     g = extract_document(_doc(ticked, "service_receipt", "送达回证"), 0, {1: ticked})
     assert g.service.method is None and g.service.blank == []
+
+
+# ---- where a page number would be written (top or foot of the page)
+
+def test_number_place_is_blank_only_without_ink_at_the_top_and_foot():
+    from dossier_review.extract.ocrconf import number_place_blank
+    assert number_place_blank(_page(RECORD, [])) is True
+    # a figure left unread at the foot; one at the top corner; a word read at the foot
+    assert number_place_blank(_page(RECORD, [[2240, 3320, 33, 42]])) is False
+    assert number_place_blank(_page(RECORD, [[2240, 150, 33, 42]])) is False
+    footed = _page(RECORD, [])
+    footed.words.append(WordBox(text="了", left=2213, top=3326, width=51, height=33, conf=0.25))
+    assert number_place_blank(footed) is False
+    # near miss: a number inside a line of the heading (…〔2024〕248号) is not a page number
+    headed = _page(RECORD, [])
+    headed.words += [WordBox(text="杭西罚〔2024〕", left=900, top=150, width=300, height=40, conf=0.95),
+                     WordBox(text="248", left=1210, top=150, width=80, height=40, conf=0.95)]
+    assert number_place_blank(headed) is True
+    lone = _page(RECORD, [])
+    lone.words.append(WordBox(text="12", left=2200, top=120, width=60, height=40, conf=0.95))
+    assert number_place_blank(lone) is False
+    # not searched for unread ink, or a text layer: cannot be told
+    assert number_place_blank(_page(RECORD, None)) is None

@@ -173,11 +173,26 @@ def page_numbers(facts: Facts, params: dict):
                          params.get("ocr_firm_confidence"), max(int(params.get("confirm_run") or 2), 1))
     out = []
     if missing:
-        firm = [pg for pg in missing if pg in confident]
+        # a scanned page whose top and foot hold no ink where a number would be written
+        blank = {int(p["page"]) for p in pages if p.get("number_place_blank")}
+        sources = {int(p["page"]): p.get("source") for p in pages}
+        firm = [pg for pg in missing if pg in confident or pg in blank]
         what = "全部未编页码" if len(missing) == len(numbered) else f"第{page_list(missing)}页未见页码"
-        evidence = [ev(pg, "未识别到页码") for pg in missing[:5]]
-        if firm:
-            out.append(hit(f"卷内材料{what}", evidence))
+        evidence = [ev(pg, "页面顶部和底部空白，未见页码" if pg in blank else "未识别到页码") for pg in missing[:5]]
+        shown = [pg for pg in missing if pg in blank]
+        if shown and any(sources.get(pg) == "ocr" and pg not in blank for pg in missing):
+            # the scanned pages whose number places are blank prove the finding; the others are
+            # named for the reviewer but do not carry it
+            rest = [pg for pg in missing if pg not in blank]
+            found = hit(f"卷内材料第{page_list(shown)}页未见页码（页面顶部和底部空白）；"
+                        f"第{page_list(rest)}页亦未识别到页码，需人工核实",
+                        [ev(pg, "页面顶部和底部空白，未见页码") for pg in shown[:5]])
+            found.ocr_weighed = True
+            out.append(found)
+        elif firm:
+            found = hit(f"卷内材料{what}", evidence)
+            found.ocr_weighed = all(pg in blank or sources.get(pg) != "ocr" for pg in missing)
+            out.append(found)
         else:
             out.append(hit(f"卷内材料{what}，但这些页为识别置信度不高的扫描页，页码可能未被识别，需人工核实",
                            evidence, needs_human=True))

@@ -411,6 +411,8 @@ def extract(seg: Segmentation) -> Facts:
                "printed_number": number, "blank": _blank(p), "red_seal": p.red_seal}
         if number_conf is not None:
             row["printed_number_conf"] = round(number_conf, 3)
+        if number is None and (blank := _ocrconf.number_place_blank(p)) is not None:
+            row["number_place_blank"] = blank
         facts.pages.append(row)
     facts.low_confidence_pages = [p.number for p in seg.dossier.pages
                                   if p.source == "ocr" and not _blank(p) and (p.confidence < LOW_CONFIDENCE

@@ -180,3 +180,27 @@ def nothing_written_after(page: Page, box: tuple, reach: float = 1.5) -> Optiona
         if x + w > right and y < hi and y + hh > lo:
             return False
     return True
+
+
+# where a page number is written: the foot (测绘 卷面标准 第7项: 右下角) or, in archive practice,
+# the top corner — this share of the page's height at either end
+NUMBER_BAND = 0.12
+
+
+def number_place_blank(page: Page) -> Optional[bool]:
+    """Whether nothing is written where a page number goes on a scanned page: no ink left unread
+    in the top or bottom band, no word read in the bottom band and no bare number on a line of its
+    own in the top one.  None when it cannot be told (a text layer, a page not searched for unread
+    marks)."""
+    if page.source != "ocr" or page.unread_marks is None or not page.height:
+        return None
+    top, bottom = NUMBER_BAND * page.height, (1 - NUMBER_BAND) * page.height
+    if any(y < top or y + h > bottom for _, y, _, h in page.unread_marks):
+        return False
+    for w in page.words:
+        if w.top + w.height > bottom:
+            return False
+        if w.top < top and re.fullmatch(r"\d{1,4}", w.text.strip()) and not any(
+                o is not w and min(o.top + o.height, w.top + w.height) > max(o.top, w.top) for o in page.words):
+            return False   # a bare number on a line of its own at the top: a number in the corner
+    return True
