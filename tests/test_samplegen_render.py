@@ -187,3 +187,11 @@ def test_scanned_page_is_readable_by_tesseract(tmp_path):
     assert "决定书" in text
     assert case.agency["name"][-6:] in text or case.agency["name"][:4] in text
     assert re.search(r"行政复[议义]", text)
+
+
+@pytest.mark.parametrize("style", ["rmb_figures", "plain", "currency", "comma", "wan", "words_currency",
+                                   "words_plain", "figures_words"])
+def test_an_injected_amount_mismatch_shows_both_forms_in_every_style(style):
+    from dossier_review.samplegen.fmt import yuan_text, yuan_words
+    text = yuan_text(3900.0, style, words=3120.0)
+    assert yuan_words(3120.0) in text and ("3,900" in text or "3900" in text), text

@@ -92,6 +92,9 @@ def yuan_figures(amount: float, style: str = "plain") -> str:
 def yuan_text(amount: float, style: str, words: float | None = None) -> str:
     """An amount as the documents write it; ``words`` lets the 大写 part say a different amount."""
     w = yuan_words(amount if words is None else words)
+    if words is not None and style not in ("words_currency", "words_plain", "figures_words"):
+        # a mismatch needs both forms on the page, whatever the template's usual style
+        return f"人民币{w}（{yuan_figures(amount, 'currency')}）"
     if style == "words_currency":
         return f"人民币{w}（{yuan_figures(amount, 'currency')}）"
     if style == "words_plain":
@@ -100,6 +103,4 @@ def yuan_text(amount: float, style: str, words: float | None = None) -> str:
         return f"人民币{amount:,.2f}元"
     if style == "figures_words":
         return f"{yuan_figures(amount, 'plain')}（大写：{w}）"
-    if words is not None:  # a mismatch needs both forms on the page
-        return f"人民币{w}（{yuan_figures(amount, 'currency')}）"
     return yuan_figures(amount, style)
