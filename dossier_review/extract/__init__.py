@@ -328,10 +328,11 @@ _PRINTED_NO = re.compile(r"^[-—－\s]*(\d{1,3})[-—－\s]*$")
 
 def _printed_number(page: Page, cconf) -> tuple[Optional[int], Optional[float]]:
     """A page number written at the foot of the page (a bare number on one of the last two lines)
-    and, on an OCR'd page, the lowest confidence of its figures."""
+    or, as archives number pages (正面右上角), alone on its first line; and, on an OCR'd page, the
+    lowest confidence of its figures."""
     text = page.text or ""
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    for ln in reversed(lines[-2:]):
+    for ln in list(reversed(lines[-2:])) + lines[:1]:
         m = _PRINTED_NO.match(ln.group())
         if m:
             a, b = ln.start() + m.start(1), ln.start() + m.end(1)
