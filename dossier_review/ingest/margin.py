@@ -30,7 +30,8 @@ MIN_CONF = 0.80
 # first reading: the mark with this much of the page around it (× its height), as scanned
 PAD = 1.0
 # second reading, when the first is not sure: the mark alone, scaled to this height in pixels,
-# made black on white and set in a white border (`bench/margin.py` compares the two on the samples)
+# made black on white and set in a white border (`bench/margin.py` counts the page numbers read
+# right, wrong and not at all)
 NORM_HEIGHT = 40
 BORDER = 20
 
