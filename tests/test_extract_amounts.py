@@ -139,3 +139,14 @@ def test_garbled_words_without_a_readable_disagreement_are_not_flagged(text):
 def test_partial_words_only_on_ocr_text():
     pairs = extract_amounts(DocText(make_doc("罚款人民币壹拾万过什伍佰蒜抬元整（Y112,800.00）")[0]))[1]
     assert not any(p.words_partial for p in pairs)
+
+
+def test_figures_after_words_whose_bracket_and_yen_sign_ocr_read_as_one_character():
+    from dossier_review.extract import extract_document
+    text = "本局决定对当事人作出如下行政处罚：1.责令停产停业整顿；2.罚款人民币壹拾万零壹佰沫拾元整\n羊111,300.00）。\n罚没款请于十五日内缴纳。"
+    doc, pages = make_doc(text, source="ocr")
+    f = extract_document(doc, 0, pages)
+    assert [(a.yuan, a.form, a.role) for a in f.amounts] == [(111300, "figures", "fine")]
+    # near miss: a number after words without fen and bracket is not taken for money
+    doc, pages = make_doc("罚款人民币壹拾万零壹佰柒拾元整，于2025年5月6日缴纳。", source="ocr")
+    assert [a.form for a in extract_document(doc, 0, pages).amounts if a.form == "figures"] == []

@@ -114,9 +114,10 @@ def find_amounts(s: str, ocr: bool = False) -> list[FoundAmount]:
                     out.append(FoundAmount(round(v, 2), m.start(), m.end(), "figures"))
     taken = [(a.start, a.end) for a in out]
     for m in _BRACKETED_FIG.finditer(s):
-        if any(a <= m.start("n") < b for a, b in taken) or not _words_amount_before(s, m.start()):
+        key = "n" if m.group("n") else "n2"
+        if any(a <= m.start(key) < b for a, b in taken) or not _words_amount_before(s, m.start()):
             continue
-        v = float(m.group("n").replace(",", "").replace("，", ""))
+        v = float(m.group(key).replace(",", "").replace("，", ""))
         if 0 < v <= 1e10:
             out.append(FoundAmount(round(v, 2), m.start(), m.end(), "figures"))
     out.sort(key=lambda a: a.start)
@@ -126,8 +127,11 @@ def find_amounts(s: str, ocr: bool = False) -> list[FoundAmount]:
 # "人民币壹万柒仟伍佰元整（17,500.00）": the figures that restate an amount in words need neither
 # ¥ nor 元, and a scan often loses the ¥ (or garbles the words) — the bracket after the 元 of the
 # words is what makes the bare number money.
+# The opening "（¥" may come out of OCR as one other character ("元整羊111,300.00）"): then only
+# money written in full (fen and closing bracket) counts.
 _BRACKETED_FIG = re.compile(
-    r"(?<=[元圆])整?[（(](?:小写[：:]?)?(?P<n>\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)[）)]")
+    r"(?<=[元圆])整?(?:[（(](?:小写[：:]?)?(?P<n>\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
+    r"|[^\d\s，,。；;：:（(]{1,2}(?P<n2>\d{1,3}(?:[,，]\d{3})+\.\d{2}|\d+\.\d{2}))[）)]")
 _WORDS_NUMERAL = set("壹贰叁肆伍陆柒捌玖拾佰仟萬万亿億")
 
 

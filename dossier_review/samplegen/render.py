@@ -934,13 +934,18 @@ def render_pdf(case: Case) -> tuple[bytes, dict]:
         r = renderer_class()(case)
     else:
         r = Renderer(case)
+    def where():
+        return {k: (v["first"], v["last"]) for k, v in r.marks.items()}
+
     r.build()
-    r.layout = r.compute_layout()
-    first_marks = dict(r.marks)
-    pdf = r.build()
-    if {k: (v["first"], v["last"]) for k, v in r.marks.items()} != {k: (v["first"], v["last"]) for k, v in first_marks.items()}:
-        r.layout = r.compute_layout()  # the filled-in catalogue moved something: settle on the new layout
+    for _ in range(4):
+        # page numbers and the filled-in catalogue may move documents: build until the pages the
+        # labels were drawn for are the pages the documents ended on, so the truth matches the print
+        r.layout = r.compute_layout()
+        before = where()
         pdf = r.build()
+        if where() == before:
+            break
     layout = r.compute_layout()
     layout["marks"] = r.marks
     return pdf, layout
