@@ -114,26 +114,20 @@ def _sure_numbers(numbered: list[tuple], sources: dict, confs: dict, firm: float
             return True
         return firm is not None and confs.get(pg) is not None and confs[pg] >= firm
 
+    def agrees(i: int, step: int) -> bool:
+        """numbered[i + step] is the next page and carries the next number, read surely."""
+        if not 0 <= i + step < len(numbered):
+            return False
+        (p1, _, n1), (p2, g2, n2) = numbered[i], numbered[i + step]
+        return n2 is not None and p2 - p1 == step and n2 - n1 == step and read_surely(g2)
+
     sure = set()
-    for i, (pos, pg, num) in enumerate(numbered):
+    for i, (_, pg, num) in enumerate(numbered):
         if num is None or not read_surely(pg):
             continue
-        if sources.get(pg) != "ocr":
+        if sources.get(pg) != "ocr" or any(all(agrees(i + k * step, step) for k in range(run - 1))
+                                           for step in (-1, 1)):
             sure.add(pg)
-            continue
-        for step in (-1, 1):
-            chain = 1
-            j = i
-            while chain < run and 0 <= j + step < len(numbered):
-                p2, g2, n2 = numbered[j + step]
-                p1, _, n1 = numbered[j]
-                if n2 is None or p2 - p1 != step or n2 - n1 != step or not read_surely(g2):
-                    break
-                chain += 1
-                j += step
-            if chain >= run:
-                sure.add(pg)
-                break
     return sure
 
 

@@ -157,8 +157,7 @@ def _tesseract_rows(gray: np.ndarray, dpi: int, psm: int = PSM, lang: str = LANG
     if done.returncode != 0:
         err = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"tesseract failed (exit {done.returncode}): {err[-1] if err else 'no message'}")
-    data = done.stdout
-    return parse_hocr(data.decode("utf-8", "replace") if isinstance(data, bytes) else data)
+    return parse_hocr(done.stdout.decode("utf-8", "replace"))
 
 
 class _HocrWords(html.parser.HTMLParser):
