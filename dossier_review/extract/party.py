@@ -79,13 +79,13 @@ FUZZY_NAME_LABELS = ["|".join(base[:i] + "[\u4e00-\u9fff]" + base[i + 1:] for i 
 
 
 def find_name(dt_: DocText) -> Optional[tuple[str, Evidence, str]]:
-    found = _find_name(dt_, NAME_LABELS)
+    found = _labelled_name(dt_, NAME_LABELS)
     if found is None and dt_.cconf is not None:
-        found = _find_name(dt_, FUZZY_NAME_LABELS, colon_only=True)
-    return found
+        found = _labelled_name(dt_, FUZZY_NAME_LABELS, colon_only=True)
+    return found or _salutation(dt_)
 
 
-def _find_name(dt_: DocText, labels: list[str], colon_only: bool = False) -> Optional[tuple[str, Evidence, str]]:
+def _labelled_name(dt_: DocText, labels: list[str], colon_only: bool = False) -> Optional[tuple[str, Evidence, str]]:
     for label in labels:
         for val, s, e, lab in label_values(dt_, label, weak_ok=_looks_like_party):
             if colon_only and "：" not in dt_.lines[max(0, e - len(val) - 2):e - len(val) + 1]:
@@ -104,6 +104,10 @@ def _find_name(dt_: DocText, labels: list[str], colon_only: bool = False) -> Opt
             if len(v) <= 4 and not ORG_SUFFIX.search(v) and not is_person_name(v):
                 continue
             return v, dt_.ev_l(s, e, subject=(e - len(val), e)), lab
+    return None
+
+
+def _salutation(dt_: DocText) -> Optional[tuple[str, Evidence, str]]:
     # a notice or decision addressed to the party: "宁波某某机械制造有限公司：" alone on a line
     spans = dt_.line_spans
     for i, line in enumerate(dt_.lines.split("\n")[:8]):
@@ -172,8 +176,14 @@ def find_address(dt_: DocText) -> Optional[tuple[str, Evidence]]:
 
 def find_representative(dt_: DocText) -> Optional[tuple[str, Evidence]]:
     """法定代表人/负责人/经营者: a person's name after the label ("负责人审批意见" is not one)."""
+    lone = None
     for val, s, e, _ in label_values(dt_, REP_LABELS + r"(?!意见|审批|审核|签名|签字|签章|（签)"):
         v = _clean_value(val)
+        # a name whose surname is not in the list (a rare one, 侯 read as 候 on a scan) is still a
+        # name when it stands alone after its label: saying "no representative" would accuse wrongly
+        if lone is None and (m := _LONE_NAME.match(v)) and not ALL_LABELS_RE.match(m.group(1)) \
+                and not _NO_VALUE.fullmatch(m.group(1)):
+            lone = m.group(1), dt_.ev_l(s, e)
         v = re.sub(r"^(?:姓名|名字)[：]?", "", v)
         m = re.match(r"^[\u4e00-\u9fff·]{2,5}", v)
         if not m or ALL_LABELS_RE.match(m.group(0)):
@@ -183,13 +193,7 @@ def find_representative(dt_: DocText) -> Optional[tuple[str, Evidence]]:
         for k in (len(run), 3, 2):
             if 2 <= k <= len(run) and is_person_name(run[:k]):
                 return run[:k], dt_.ev_l(s, e)
-    # a name whose surname is not in the list (a rare one, 侯 read as 候 on a scan) is still a name
-    # when it stands alone after its label: saying "no representative" would accuse wrongly
-    for val, s, e, _ in label_values(dt_, REP_LABELS + r"(?!意见|审批|审核|签名|签字|签章|（签)"):
-        m = _LONE_NAME.match(_clean_value(val))
-        if m and not ALL_LABELS_RE.match(m.group(1)) and not _NO_VALUE.fullmatch(m.group(1)):
-            return m.group(1), dt_.ev_l(s, e)
-    return None
+    return lone
 
 
 _LONE_NAME = re.compile(r"^([\u4e00-\u9fff]{2,4})(?=$|[。；;，,、\s（(]|职务|性别|电话|身份|联系)")

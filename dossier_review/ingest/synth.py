@@ -58,15 +58,20 @@ def _font(size: int, path: str = FONT_PATH) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size, index=0)
 
 
+def _a4(dpi: int, font_pt: float, font_path: str, head_scale: float):
+    """A white A4 page at ``dpi``, its drawing context, the body size in pixels, and the body and
+    heading fonts."""
+    img = Image.new("RGB", (int(8.27 * dpi), int(11.69 * dpi)), "white")
+    px = int(font_pt / 72 * dpi)
+    return img, ImageDraw.Draw(img), px, _font(px, font_path), _font(int(px * head_scale), font_path)
+
+
 def render_page(lines: list[str] | None = None, *, dpi: int = 300, table: bool = False,
                 seal: bool = False, font_pt: float = 12.0, font_path: str = FONT_PATH) -> Image.Image:
     """An upright, clean A4 page (RGB) with the given lines; the first two lines are headings."""
     lines = DECISION_LINES if lines is None else lines
-    w, h = int(8.27 * dpi), int(11.69 * dpi)
-    img = Image.new("RGB", (w, h), "white")
-    draw = ImageDraw.Draw(img)
-    px = int(font_pt / 72 * dpi)
-    body, head = _font(px, font_path), _font(int(px * 1.6), font_path)
+    img, draw, px, body, head = _a4(dpi, font_pt, font_path, 1.6)
+    w, h = img.size
     margin = int(0.9 * dpi)
     y = int(0.9 * dpi)
     sig_y = h // 2
@@ -115,11 +120,8 @@ def render_catalogue(rows: list[list[str]] | None = None, *, dpi: int = 300, fon
                      font_path: str = FONT_PATH) -> Image.Image:
     """An upright, clean A4 卷内目录: a title over a ruled grid of seven columns, one row a document."""
     rows = CATALOGUE_ROWS if rows is None else rows
-    w, h = int(8.27 * dpi), int(11.69 * dpi)
-    img = Image.new("RGB", (w, h), "white")
-    draw = ImageDraw.Draw(img)
-    px = int(font_pt / 72 * dpi)
-    body, head = _font(px, font_path), _font(int(px * 2), font_path)
+    img, draw, px, body, head = _a4(dpi, font_pt, font_path, 2.0)
+    w, h = img.size
     title = "卷内目录"
     draw.text(((w - draw.textlength(title, font=head)) / 2, int(0.8 * dpi)), title, font=head, fill="black")
     margin = int(0.55 * dpi)
