@@ -108,8 +108,8 @@ def main() -> None:
             if page.source != "ocr" or page.number > len(twin):
                 continue
             own, word, right = _marks(page, twin[page.number - 1])
-            rows["own"] += [(c, r) for c, r in zip(own, right) if c is not None and r is not None]
-            rows["word"] += [(c, r) for c, r in zip(word, right) if c is not None and r is not None]
+            rows["own"] += [(c, r) for c, r in zip(own, right, strict=False) if c is not None and r is not None]
+            rows["word"] += [(c, r) for c, r in zip(word, right, strict=False) if c is not None and r is not None]
         print(f"{src.name}: {len(dossier.pages)} pages", file=sys.stderr)
     n = len(rows["own"])
     wrong = sum(1 for _, r in rows["own"] if not r)

@@ -39,8 +39,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from dossier_review.ingest import core, ingest, ocr  # noqa: E402
-from dossier_review.ingest.synth import (DECISION_LINES, degrade, render_page, write_image_pdf,  # noqa: E402
-                                         write_text_pdf)
+from dossier_review.ingest.synth import (  # noqa: E402
+    DECISION_LINES,
+    degrade,
+    render_page,
+    write_image_pdf,
+    write_text_pdf,
+)
 
 
 def classify(pdf: Path) -> str | None:
@@ -311,7 +316,7 @@ def seal_benchmark(samples: Path, workers: int, grey: bool, cache_dir: Path) -> 
         else:
             todo.append(k)
     with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
-        for k, res in zip(todo, pool.map(_seal_page, [jobs[k][4] for k in todo])):
+        for k, res in zip(todo, pool.map(_seal_page, [jobs[k][4] for k in todo]), strict=False):
             results[k] = res
             name, n = jobs[k][:2]
             (cache_dir / f"{name}-p{n}-{version}.json").write_text(json.dumps(res, ensure_ascii=False), encoding="utf-8")
@@ -443,7 +448,7 @@ def updown_benchmark(samples: Path, every: int, windows: list[tuple[float, float
     res = {w: [0, 0, 0, 1.0, 0.0] for w in windows}
     keep = (ocr._CHECK_STRIP, ocr._CHECK_WIDTH)
     try:
-        for k, (truth, info, gray, dpi, _kind) in enumerate(_sample_pages(samples)):
+        for k, (_truth, info, gray, dpi, _kind) in enumerate(_sample_pages(samples)):
             if k % every:
                 continue
             from dossier_review.ingest import straighten

@@ -54,7 +54,7 @@ def main() -> None:
             write_reports(review, out, formats=("json", "html", "docx"))
             t4 = time.perf_counter()
             rows.append((t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0))
-        med = [statistics.median(col) for col in zip(*rows)]
+        med = [statistics.median(col) for col in zip(*rows, strict=False)]
         per_page.append(med[4] / dossier.page_count)
         print(f"{dossier.name:<30}{dossier.page_count:>6}" + "".join(f"{v * 1000:>9.0f}ms" for v in med[:1])
               + "".join(f"{v * 1000:>8.0f}ms" for v in med[1:2]) + f"{med[2] * 1000:>11.0f}ms"

@@ -149,7 +149,7 @@ def evaluate(truth_dir, out_dir, *, standard="default", ingest_options=None) -> 
                                  "tp": tp, "fp": fp, "fn": fn,
                                  "needs_human_true": deferred[kind][0],
                                  "needs_human_absent": deferred[kind][1]}
-        result["per_code"][kind] = {code: dict(zip(("tp", "fp", "fn"), v)) for code, v in sorted(per_code.items())}
+        result["per_code"][kind] = {code: dict(zip(("tp", "fp", "fn"), v, strict=False)) for code, v in sorted(per_code.items())}
         hit, total = doc_total[kind]
         result["documents"][kind] = {"accuracy": hit / total if total else None, "matched": hit, "total": total}
     result["facts"] = {k: {"accuracy": v[0] / v[1], "n": v[1]} for k, v in fact_total.items()}
@@ -173,7 +173,7 @@ def format_report(result: dict) -> str:
         lines.append(f"{'code':<42}" + "".join(f"{k + ' P':>12}{k + ' R':>10}" for k in result["per_code"]))
         for code in codes:
             cells = []
-            for kind, per in result["per_code"].items():
+            for per in result["per_code"].values():
                 v = per.get(code)
                 if not v:
                     cells.append(f"{'':>12}{'':>10}")

@@ -10,8 +10,19 @@ import datetime as dt
 from typing import Optional
 
 from dossier_review.check import run_checks
-from dossier_review.model import (DECISION_ELEMENTS, Amount, AmountPair, Citation, DocFacts,
-                                  Evidence, Facts, Officer, Party, RemedyInfo, ServiceInfo)
+from dossier_review.model import (
+    DECISION_ELEMENTS,
+    Amount,
+    AmountPair,
+    Citation,
+    DocFacts,
+    Evidence,
+    Facts,
+    Officer,
+    Party,
+    RemedyInfo,
+    ServiceInfo,
+)
 from dossier_review.score import load_standard
 
 D = dt.date

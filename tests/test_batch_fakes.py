@@ -19,10 +19,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from test_report_fixtures import BUDGETS, make_facts
+
 from dossier_review.errors import InputError
 from dossier_review.model import CategoryScore, Dossier, Evidence, Facts, Finding, Page, Review
-
-from test_report_fixtures import BUDGETS, make_facts
 
 CATEGORY_OF = {"remedy.litigation_period_wrong": "remedy", "documents.typo": "documents",
                "hearing.not_notified": "hearing", "procedure.no_closing": "procedure",

@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
+import test_batch_fakes as fakes
+from test_batch_fakes import FakeStandard, install, make_folder, write_fake
 
 from dossier_review.batch import collect_inputs, run_batch
 from dossier_review.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
-import test_batch_fakes as fakes
-from test_batch_fakes import FakeStandard, install, make_folder, write_fake
 
 TESTS = Path(__file__).parent
 
@@ -169,7 +169,7 @@ def test_killed_batch_process_resumes(tmp_path):
     try:
         install(mp)
         res = run_batch(src, out, workers=2, standard=FakeStandard(), progress=False)
-        clean = run_batch(src, tmp_path / "clean", workers=2, standard=FakeStandard(), progress=False)
+        run_batch(src, tmp_path / "clean", workers=2, standard=FakeStandard(), progress=False)
     finally:
         mp.undo()
     assert res.skipped >= 3 and res.done + res.skipped == 10 and res.failed == 0

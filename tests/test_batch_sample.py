@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_batch_fakes import FakeStandard, install, write_fake
 
 from dossier_review.batch import RegisterError, allocate, read_register, run_batch, sample_register
 from dossier_review.errors import InputError
-from test_batch_fakes import FakeStandard, install, write_fake
 
 AGENCY_SIZES = {"某某市市场监督管理局": 23, "某某市生态环境局": 11, "某某区城市管理局": 5, "某某县交通运输局": 1}
 

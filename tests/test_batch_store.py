@@ -4,9 +4,9 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from test_report_fixtures import make_review
 
 from dossier_review.store import Store
-from test_report_fixtures import make_review
 
 
 def test_record_and_read_back(tmp_path):
@@ -35,7 +35,7 @@ def test_a_failed_transaction_leaves_nothing(tmp_path):
     with Store(tmp_path / "s.sqlite") as st:
         review = make_review().to_dict()
         review["findings"][1]["evidence"] = [{"page": object(), "quote": "x"}]  # not storable
-        with pytest.raises(Exception):
+        with pytest.raises(Exception):  # noqa: B017 - sqlite's error type is not the point
             st.record_review(source="/x/b.pdf", file_hash="h", standard="default", review=review)
         assert st.lookup("/x/b.pdf", "h", "default") is None
     con = sqlite3.connect(tmp_path / "s.sqlite")

@@ -38,7 +38,7 @@ def test_decision_first_order_of_the_main_volume_is_accepted():
 
 
 def _pages(facts, numbers):
-    for p, n in zip([p for p in facts.pages if p["printed_number"] is not None], numbers):
+    for p, n in zip([p for p in facts.pages if p["printed_number"] is not None], numbers, strict=False):
         p["printed_number"] = n
     return facts
 
@@ -75,7 +75,7 @@ def _scanned_numbers(numbers, conf=0.99):
     """A clean case whose numbered pages were OCR'd and read as ``numbers`` at ``conf``."""
     facts = clean_case().build()
     numbered = [p for p in facts.pages if p["printed_number"] is not None]
-    for p, n in zip(numbered, numbers):
+    for p, n in zip(numbered, numbers, strict=False):
         p["source"], p["confidence"] = "ocr", 0.88
         p["printed_number"], p["printed_number_conf"] = n, conf
     return facts, len(numbered)

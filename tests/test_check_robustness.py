@@ -7,6 +7,7 @@ from facts_builder import clean_case, simplified_case, standard
 from dossier_review.check import run_checks
 from dossier_review.model import DocFacts, Facts
 
+
 def _blank(doc: DocFacts, rng: random.Random) -> None:
     for f in dataclasses.fields(doc):
         if f.name in ("index", "type", "title", "first_page", "last_page") or rng.random() > 0.3:

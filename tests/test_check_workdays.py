@@ -1,7 +1,11 @@
 import datetime as dt
 
-from dossier_review.check.workdays import (add_working_days, fallback_note, is_working_day,
-                                           working_days_between)
+from dossier_review.check.workdays import (
+    add_working_days,
+    fallback_note,
+    is_working_day,
+    working_days_between,
+)
 
 D = dt.date
 

@@ -1,8 +1,8 @@
 import pytest
-
-from dossier_review.extract.amounts import extract_amounts, find_amounts, words_to_yuan
-from dossier_review.extract.text import DocText
 from test_extract_util import make_doc
+
+from dossier_review.extract.amounts import extract_amounts, words_to_yuan
+from dossier_review.extract.text import DocText
 
 
 def _amts(text):

@@ -1,8 +1,8 @@
-import pytest
+
+from test_extract_util import make_doc
 
 from dossier_review.extract.citations import extract_citations
 from dossier_review.extract.text import DocText
-from test_extract_util import make_doc
 
 
 def _cites(text):

@@ -1,10 +1,10 @@
 import datetime as dt
 
 import pytest
+from test_extract_util import make_doc
 
 from dossier_review.extract import dates as D
 from dossier_review.extract.text import DocText
-from test_extract_util import make_doc
 
 
 def _dt(text, type_="decision"):

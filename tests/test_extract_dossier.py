@@ -1,9 +1,10 @@
 import datetime as dt
 import time
 
+from test_extract_util import make_seg
+
 from dossier_review.extract import extract
 from dossier_review.model import Facts
-from test_extract_util import make_seg
 
 FILING = """立案审批表
 案件来源 日常检查

@@ -1,10 +1,10 @@
 """Conventions seen on an unseen template family: wrapped labels, certificates in their own row."""
 import pytest
+from test_extract_util import make_doc
 
 from dossier_review.extract.officers import extract_officers
 from dossier_review.extract.party import extract_party
 from dossier_review.extract.text import DocText
-from test_extract_util import make_doc
 
 
 def _off(text):

@@ -1,10 +1,10 @@
 import pytest
+from test_extract_util import make_doc
 
 from dossier_review.extract import form as F
-from dossier_review.extract.service import service_info, served_role
 from dossier_review.extract.dates import date_facts
+from dossier_review.extract.service import served_role, service_info
 from dossier_review.extract.text import DocText
-from test_extract_util import make_doc
 
 
 def _d(text, t="decision"):

@@ -1,12 +1,12 @@
 """Layouts and phrasings of an unseen template family that used to yield false findings."""
 import pytest
+from test_extract_util import make_doc
 
 from dossier_review.extract.dates import date_facts, record_times
 from dossier_review.extract.notices import has_facts, remedy_info
 from dossier_review.extract.officers import extract_officers
 from dossier_review.extract.party import extract_party, find_ids
 from dossier_review.extract.text import DocText
-from test_extract_util import make_doc
 
 
 def _dt(text, type_="decision"):
@@ -141,8 +141,9 @@ def test_remedy_without_a_named_body_stays_unnamed():
 
 
 def _notice_elements(body):
-    from dossier_review.extract import extract
     from test_extract_util import make_seg
+
+    from dossier_review.extract import extract
     facts = extract(make_seg([("行政处罚告知书\n某某公司：\n" + body + "\n某某市市场监督管理局\n2024年3月12日\n", "prior_notice")]))
     return facts.documents[0].elements
 

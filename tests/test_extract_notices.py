@@ -1,8 +1,8 @@
 import pytest
+from test_extract_util import make_doc
 
 from dossier_review.extract import notices as N
 from dossier_review.extract.text import DocText
-from test_extract_util import make_doc
 
 
 def _d(text, t="decision"):

@@ -5,9 +5,9 @@ import shutil
 import textwrap
 
 import pytest
+from test_extract_util import make_doc
 
 from dossier_review.extract import extract_document
-from test_extract_util import make_doc
 
 DECISION = """杭州市西湖区市场监督管理局
 行政处罚决定书

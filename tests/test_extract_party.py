@@ -1,8 +1,13 @@
 import pytest
-
-from dossier_review.extract.party import extract_party, merge_parties, validate_credit_code, validate_id_card
-from dossier_review.extract.text import DocText
 from test_extract_util import make_doc
+
+from dossier_review.extract.party import (
+    extract_party,
+    merge_parties,
+    validate_credit_code,
+    validate_id_card,
+)
+from dossier_review.extract.text import DocText
 
 
 def _party(text, **kw):

@@ -1,12 +1,12 @@
 """Extraction added while reconciling the samples with their truth: measured facts, the sentence
 a citation stands in, and the officers' signature on a 当场 decision."""
 import pytest
+from test_extract_util import make_doc, make_seg
 
 from dossier_review.extract import extract, extract_document
 from dossier_review.extract.citations import extract_citations
 from dossier_review.extract.measures import extract_measures
 from dossier_review.extract.text import DocText
-from test_extract_util import make_doc, make_seg
 
 
 def _m(text, t="decision"):

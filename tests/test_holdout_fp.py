@@ -5,14 +5,14 @@ cited law's name, and a 款 that really has 项."""
 import datetime as dt
 
 import pytest
-
 from facts_builder import citations, clean_case, firm, human
+from test_extract_util import make_doc
+
 from dossier_review.check.common import law_key
 from dossier_review.extract.dates import date_facts, record_times
 from dossier_review.extract.party import extract_party
 from dossier_review.extract.text import DocText
 from dossier_review.model import HearingInfo
-from test_extract_util import make_doc
 
 D = dt.date
 

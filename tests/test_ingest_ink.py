@@ -16,7 +16,7 @@ def _page():
     cv2.line(img, (1200, 1000), (1200, 1400), 0, 3)
     cv2.line(img, (300, 1150), (700, 1150), 0, 2)                      # a fill-in underline
     words = []
-    for i, x in enumerate(range(300, 1500, 60)):                        # a printed line, read by OCR
+    for _i, x in enumerate(range(300, 1500, 60)):                        # a printed line, read by OCR
         cv2.rectangle(img, (x + 8, 600), (x + 44, 645), 0, 4)
         words.append({"text": "字", "left": x, "top": 595, "width": 52, "height": 55, "conf": 0.95})
     return img, words

@@ -1,7 +1,6 @@
 """Bad input gives one clear InputError naming the file; folders read in natural order; text layers used."""
 from pathlib import Path
 
-import numpy as np
 import pikepdf
 import pytest
 from PIL import Image

@@ -5,8 +5,14 @@ from pathlib import Path
 import pytest
 
 from dossier_review.ingest import core, ingest, normalize, ocr
-from dossier_review.ingest.synth import (DECISION_LINES, TABLE_ROWS, degrade, render_page, write_image_pdf,
-                                         write_text_pdf)
+from dossier_review.ingest.synth import (
+    DECISION_LINES,
+    TABLE_ROWS,
+    degrade,
+    render_page,
+    write_image_pdf,
+    write_text_pdf,
+)
 
 pytestmark = pytest.mark.ocr
 

@@ -9,8 +9,13 @@ import numpy as np
 import pytest
 
 from dossier_review.ingest import normalize, ocr, rules, straighten
-from dossier_review.ingest.synth import (CATALOGUE_ROWS, DECISION_LINES, degrade, render_catalogue,
-                                         render_page)
+from dossier_review.ingest.synth import (
+    CATALOGUE_ROWS,
+    DECISION_LINES,
+    degrade,
+    render_catalogue,
+    render_page,
+)
 
 FORM = ["立案审批表", "案件名称：某公司销售过期食品案", "当事人：某市安康食品贸易有限公司", "案件来源：日常检查"]
 

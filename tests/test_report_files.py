@@ -6,10 +6,10 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from test_report_fixtures import EVIL_QUOTE, make_review
 
 from dossier_review.model import Review
 from dossier_review.report import render_html, write_reports
-from test_report_fixtures import EVIL_QUOTE, make_review
 
 DESIGN_FIELDS = {"dossier", "sources", "page_count", "procedure", "pages", "documents", "facts",
                  "findings", "score", "grade", "vetoed", "standard"}

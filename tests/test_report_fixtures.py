@@ -5,7 +5,16 @@ import datetime as dt
 import json
 
 from dossier_review.model import (
-    Amount, CategoryScore, Citation, DateFact, DocFacts, Evidence, Facts, Finding, Officer, Party,
+    Amount,
+    CategoryScore,
+    Citation,
+    DateFact,
+    DocFacts,
+    Evidence,
+    Facts,
+    Finding,
+    Officer,
+    Party,
     Review,
 )
 

@@ -9,8 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 
-from dossier_review.samplegen import degrade, make_case, render_case
-from dossier_review.samplegen import ids
+from dossier_review.samplegen import degrade, ids, make_case, render_case
 from dossier_review.samplegen.data import VIOLATIONS
 from dossier_review.samplegen.defects import RESIDUES, TYPOS
 from dossier_review.samplegen.fmt import yuan_words

@@ -1,7 +1,6 @@
 """Defects once missed on scanned dossiers: each cause fixed in a way that is not tied to one
 template's wording, with a found case and a near miss that must stay silent."""
 import pytest
-
 from facts_builder import citations, clean_case, findings, firm, standard
 from test_extract_util import make_doc, make_seg
 

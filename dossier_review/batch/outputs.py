@@ -377,7 +377,14 @@ def write_bulletin(stats: Stats, target: Path, *, standard, top_n: int = 10) -> 
     """评查情况通报 draft: overview, grades, common defects with basis and example, per agency."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from ..report.docx_sheet import TITLE_FONT, add_table, clean, heading, new_document, set_run_font
+    from ..report.docx_sheet import (
+        TITLE_FONT,
+        add_table,
+        clean,
+        heading,
+        new_document,
+        set_run_font,
+    )
 
     doc = new_document()
     p = doc.add_paragraph()

@@ -78,10 +78,10 @@ def _read_table(path: Path):
     except RegisterError:
         raise
     except FileNotFoundError:
-        raise RegisterError(path, "file not found")
+        raise RegisterError(path, "file not found") from None
     except Exception as exc:  # pandas/openpyxl raise many types for broken files
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise RegisterError(path, f"cannot read the register: {msg}")
+        raise RegisterError(path, f"cannot read the register: {msg}") from exc
     df.columns = [str(c).strip() for c in df.columns]
     df = df.apply(lambda col: col.str.strip())
     # rows left completely blank at the end of a sheet are not cases
@@ -99,7 +99,7 @@ def read_register(path: str | Path, *, require: Iterable[str] = REQUIRED, check_
     """
     path = Path(path)
     if not path.is_file():
-        raise RegisterError(path, "file not found")
+        raise RegisterError(path, "file not found") from None
     df = _read_table(path)
     if df.empty and not len(df.columns):
         raise RegisterError(path, "the register is empty")
@@ -204,14 +204,13 @@ def sample_register(register_path: str | Path, n: int, seed: int, by: Optional[s
     canonical column names, ``sample_no``, ``stratum`` (when stratified) and ``seed``.
     """
     import numpy as np
-    import pandas as pd
 
     register_path = Path(register_path)
     try:
         n = int(n)
         seed = int(seed)
     except (TypeError, ValueError):
-        raise RegisterError(register_path, f"n and seed must be integers (got n={n!r}, seed={seed!r})")
+        raise RegisterError(register_path, f"n and seed must be integers (got n={n!r}, seed={seed!r})") from None
     if n < 1:
         raise RegisterError(register_path, f"n must be at least 1 (got {n})")
     df = read_register(register_path)
@@ -226,7 +225,7 @@ def sample_register(register_path: str | Path, n: int, seed: int, by: Optional[s
         try:
             alloc = allocate({k: len(v) for k, v in groups.items()}, n)
         except ValueError as exc:
-            raise RegisterError(register_path, f"cannot stratify by {by!r}: {exc}")
+            raise RegisterError(register_path, f"cannot stratify by {by!r}: {exc}") from exc
         chosen = []
         for k in sorted(groups, key=str):
             members = np.array(sorted(groups[k]))

@@ -32,7 +32,11 @@ from typing import Any, Iterable, Iterator, Optional
 
 from .. import __version__
 from ..errors import (
-    EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, DossierReviewError, MissingDependencyError,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    DossierReviewError,
+    MissingDependencyError,
 )
 from ..store import OCR_CACHE_NAME, STORE_NAME, Store, register_of
 from .inputs import DossierInput, collect_inputs, file_hash
@@ -296,7 +300,7 @@ def _pool_loop(todo: Iterator[tuple], batch: _Batch, workers: int, initargs: tup
         solo = False
         broken = False
 
-        def submit(entry) -> bool:
+        def submit(entry, pending=pending, executor=executor) -> bool:
             try:
                 pending[executor.submit(*entry[2])] = entry
                 return True

@@ -13,8 +13,14 @@ from typing import Any
 
 from ..model import Facts, Finding
 from .common import hit
-from .registry import (COMMON_PARAMS, CheckSpec, available_checks, get_check, param_type_error,
-                       register_check)
+from .registry import (
+    COMMON_PARAMS,
+    CheckSpec,
+    available_checks,
+    get_check,
+    param_type_error,
+    register_check,
+)
 
 __all__ = ["run_checks", "list_rules", "explain", "register_check", "get_check",
            "available_checks", "param_type_error", "COMMON_PARAMS", "CheckSpec"]

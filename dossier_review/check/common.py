@@ -4,11 +4,11 @@ extractor filled in.
 """
 from __future__ import annotations
 
-from rapidfuzz.distance import Levenshtein
-
 import datetime as _dt
 import re
 from typing import Iterable, Optional
+
+from rapidfuzz.distance import Levenshtein
 
 from ..model import DOCUMENT_TYPES, DocFacts, Evidence, Facts, Finding
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 
 from ..model import Facts
-from .common import (amounts, closing_read_clearly, doc_ev, doc_name, ev, field_ev, fmt_yuan, hit, low_conf,
-                     pages_of)
+from .common import (
+    amounts,
+    closing_read_clearly,
+    doc_ev,
+    doc_name,
+    ev,
+    field_ev,
+    fmt_yuan,
+    hit,
+    low_conf,
+    pages_of,
+)
 from .registry import register_check
 
 _ELEMENT_NAMES = {

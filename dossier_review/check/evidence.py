@@ -5,8 +5,23 @@ from __future__ import annotations
 import re
 
 from ..model import DOCUMENT_TYPES, Facts
-from .common import (hit_unless_unreadable, amount_evidence, amounts, contains_any, doc_ev, doc_name, ev, field_ev, fmt_yuan,
-                     hit, low_conf, missing_document, names_of, pages_of, searched_ev)
+from .common import (
+    amount_evidence,
+    amounts,
+    contains_any,
+    doc_ev,
+    doc_name,
+    ev,
+    field_ev,
+    fmt_yuan,
+    hit,
+    hit_unless_unreadable,
+    low_conf,
+    missing_document,
+    names_of,
+    pages_of,
+    searched_ev,
+)
 from .registry import register_check
 
 _HHMM = re.compile(r"\d{1,2}[:：]\d{2}")
@@ -275,7 +290,7 @@ def facts_inconsistent(facts: Facts, params: dict):
                 else:
                     out.append(hit(msg, evidence))
     for a, b, label, unit, va, vb, evidence in _measure_conflicts(facts, params):
-        fmt = lambda vals: "/".join(f"{v:g}{unit}" for v in vals)  # noqa: E731
+        fmt = lambda vals, unit=unit: "/".join(f"{v:g}{unit}" for v in vals)  # noqa: E731
         msg = f"认定的事实前后不一致：“{label}”《{doc_name(a)}》为{fmt(va)}，《{doc_name(b)}》为{fmt(vb)}"
         if low_conf(a, params) or low_conf(b, params):
             out.append(hit(msg + "；涉及识别置信度低的页面，需人工核实", evidence, needs_human=True))

@@ -5,8 +5,20 @@ from __future__ import annotations
 import re
 
 from ..model import Facts
-from .common import (amounts, contains_any, doc_ev, doc_name, ev, field_ev, fmt_date, fmt_yuan,
-                     hit, low_conf, party_kind, searched_ev)
+from .common import (
+    amounts,
+    contains_any,
+    doc_ev,
+    doc_name,
+    ev,
+    field_ev,
+    fmt_date,
+    fmt_yuan,
+    hit,
+    low_conf,
+    party_kind,
+    searched_ev,
+)
 from .registry import register_check
 from .timeline import first_dated, milestone, served
 from .workdays import add_working_days

@@ -3,13 +3,23 @@ citations are current and consistent, and the limits of the simplified procedure
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 import cn2an
 
 from ..model import Citation, DocFacts, Facts
-from .common import (amounts, doc_ev, doc_name, edit_distance, ev, fmt_yuan, hit, law_key, low_conf,
-                     norm_name, party_kind)
+from .common import (
+    amounts,
+    doc_ev,
+    doc_name,
+    edit_distance,
+    ev,
+    fmt_yuan,
+    hit,
+    law_key,
+    low_conf,
+    norm_name,
+    party_kind,
+)
 from .registry import as_date, register_check
 from .timeline import decided, doc_date
 

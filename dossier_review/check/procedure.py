@@ -5,12 +5,38 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..model import Facts
-from .common import (hit_unless_unreadable, amount_evidence, amounts, contains_any, doc_ev, doc_name, field_ev,
-                     fmt_date, fmt_yuan, hit, low_conf, missing_document, names_of, page_list,
-                     pages_of, party_kind, searched_ev, unreadable_pages)
+from .common import (
+    amount_evidence,
+    amounts,
+    contains_any,
+    doc_ev,
+    doc_name,
+    field_ev,
+    fmt_date,
+    fmt_yuan,
+    hit,
+    hit_unless_unreadable,
+    low_conf,
+    missing_document,
+    names_of,
+    page_list,
+    pages_of,
+    party_kind,
+    searched_ev,
+    unreadable_pages,
+)
 from .registry import register_check
-from .timeline import (MILESTONES, decided, doc_date, filed, head_approved, milestone, notice_issued,
-                       receipts_for, served)
+from .timeline import (
+    MILESTONES,
+    decided,
+    doc_date,
+    filed,
+    head_approved,
+    milestone,
+    notice_issued,
+    receipts_for,
+    served,
+)
 from .workdays import add_calendar_days, add_working_days
 
 _MILESTONE_NAMES = {

@@ -82,8 +82,7 @@ def register_check(name: str, *, params: dict[str, str] | None = None,
 
 def _load_builtin() -> None:
     # Importing the category modules runs their @register_check decorators.
-    from . import (documents, evidence, filing, hearing, legal_basis,  # noqa: F401
-                   procedure, remedy, subject)
+    from . import documents, evidence, filing, hearing, legal_basis, procedure, remedy, subject  # noqa: F401
 
 
 def get_check(name: str) -> CheckSpec | None:

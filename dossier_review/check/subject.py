@@ -4,8 +4,19 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Evidence, Facts
-from .common import (hit_unless_unreadable, doc_ev, doc_name, edit_distance, ev, field_ev, hit, low_conf, norm_name,
-                     pages_of, surest)
+from .common import (
+    doc_ev,
+    doc_name,
+    edit_distance,
+    ev,
+    field_ev,
+    hit,
+    hit_unless_unreadable,
+    low_conf,
+    norm_name,
+    pages_of,
+    surest,
+)
 from .ids import check_digit_error, clean_id, id_kind
 from .registry import register_check
 

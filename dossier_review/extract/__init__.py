@@ -311,7 +311,7 @@ def _confirm_dates(docs: list[DocFacts]) -> None:
 
 def _procedure(seg: Segmentation, docs: list[DocFacts]) -> str:
     n_pages = seg.dossier.page_count
-    for d, doc in zip(docs, seg.documents):
+    for d, doc in zip(docs, seg.documents, strict=False):
         if d.type != "decision":
             continue
         if re.search(r"当场|简易", d.title or ""):

@@ -202,7 +202,7 @@ def extract_amounts(dt_: DocText, penalty_zone: Optional[tuple[int, int]] = None
                       quote=dt_.quote_f(max(0, a.start - 16), a.end + 2), form=a.form,
                       conf=dt_.conf_f(a.start, a.end)) for a in found]
     pairs: list[AmountPair] = []
-    for a, b in zip(found, found[1:]):
+    for a, b in zip(found, found[1:], strict=False):
         if _paired(s, a, b):
             w, f = (a, b) if a.form == "words" else (b, a)
             pairs.append(AmountPair(words_yuan=w.yuan, figures_yuan=f.yuan,
@@ -265,7 +265,7 @@ def _partial_pairs(dt_: DocText, s: str, found: list[FoundAmount]) -> list[Amoun
             if high and dt_.cconf is not None:
                 conf = min(dt_.conf_f(w0, w0 + len(parts[0]) + 1) or 0.0, dt_.conf_f(fig.start, fig.end) or 0.0)
             readable = sum(_BIG_DIGIT[p[i - 1]] * 10 ** _BIG_UNIT[c] * mul
-                           for p, mul in zip(parts, (10000, 1))
+                           for p, mul in zip(parts, (10000, 1), strict=False)
                            for i, c in enumerate(p) if c in _BIG_UNIT and i > 0 and p[i - 1] in _BIG_DIGIT)
             out.append(AmountPair(words_yuan=float(readable), figures_yuan=fig.yuan,
                                   page=dt_.page_f(m.start()),

@@ -74,7 +74,7 @@ def _expand(parts: list[tuple[int, int, int, int]]) -> list[tuple[Optional[int],
     cur: list[Optional[int]] = [None, None, None]
     last_lvl = -1
     start = parts[0][2] if parts else 0
-    for lvl, n, a, b in parts:
+    for lvl, n, a, _b in parts:
         lvl = min(lvl, 2)
         if last_lvl >= 0 and lvl <= last_lvl:
             out.append((cur[0], cur[1], cur[2], start, a))
@@ -141,7 +141,7 @@ def extract_citations(dt_: DocText) -> list[Citation]:
         laws.append((st, m.end(), name, False))
     laws.sort()
     # aliases: 《中华人民共和国食品安全法》（以下简称《食品安全法》）
-    for i, (a, b, law, br) in enumerate(laws):
+    for _a, b, law, _br in laws:
         m = ALIAS.match(s, b)
         if m:
             aliases[m.group("alias").strip("《》“”\"")] = law

@@ -6,9 +6,9 @@ from typing import Optional
 
 from dossier_review.model import Evidence, Officer
 
-from .nlp import AFTER_NAME, known_names, leading_name, split_names
 from .dates import DATE_CN, DATE_NUM, parse_date_at
 from .labels import ALL_LABELS_RE
+from .nlp import AFTER_NAME, known_names, leading_name, split_names
 from .text import DocText
 
 OFFICER_LABEL = re.compile(

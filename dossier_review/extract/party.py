@@ -6,7 +6,7 @@ from typing import Optional
 
 from dossier_review.model import Evidence, Party
 
-from .labels import label_values, ALL_LABELS_RE
+from .labels import ALL_LABELS_RE, label_values
 from .nlp import is_person_name
 from .text import DocText
 
@@ -52,7 +52,7 @@ def validate_credit_code(code: str) -> bool:
     weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
     if len(code) != 18 or any(c not in alphabet for c in code):
         return False
-    total = sum(alphabet.index(c) * w for c, w in zip(code[:17], weights))
+    total = sum(alphabet.index(c) * w for c, w in zip(code[:17], weights, strict=False))
     return alphabet[(31 - total % 31) % 31] == code[17]
 
 
@@ -61,7 +61,7 @@ def validate_id_card(num: str) -> bool:
     if not re.fullmatch(r"\d{17}[\dXx]", num):
         return False
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(c) * w for c, w in zip(num[:17], weights))
+    total = sum(int(c) * w for c, w in zip(num[:17], weights, strict=False))
     return "10X98765432"[total % 11] == num[17].upper()
 
 

@@ -79,7 +79,7 @@ def service_info(dt_: DocText, found_dates: list[FoundDate], ocr: bool) -> Servi
             info.recipient = v[:40]
             info.evidence.append(dt_.ev_l(a, b))
             break
-    for i, (pat, name) in enumerate(METHODS):
+    for _i, (pat, name) in enumerate(METHODS):
         m = re.search(pat, s)
         if m:
             # "送达方式：直接送达" or a ticked option; an unticked list of all methods names several,

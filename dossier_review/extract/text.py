@@ -156,7 +156,7 @@ class DocText:
 
     def conf_l(self, start: int, end: int) -> Optional[float]:
         return self._conf([i for i, ch in zip(self.lmap[max(0, start):max(0, min(end, len(self.lines)))],
-                                              self.lines[max(0, start):end]) if ch != "\n"])
+                                              self.lines[max(0, start):end], strict=False) if ch != "\n"])
 
     def blank_after_l(self, pos: int) -> Optional[bool]:
         """Whether nothing is written after the character at line-view offset ``pos`` (a label's

@@ -3,7 +3,8 @@
 Text comes from the PDF text layer where a page has a usable one and from Tesseract (chi_sim)
 otherwise; OCR runs in a process pool with results cached in SQLite.  See ``core.ingest``.
 """
-from .cache import OcrCache, default_path as default_cache_path
+from .cache import OcrCache
+from .cache import default_path as default_cache_path
 from .core import describe, ingest, text_layer_usable
 from .normalize import normalize
 from .ocr import LOW_CONFIDENCE, PSM, tesseract_info

@@ -117,7 +117,7 @@ def _lines_from_tsv(rows: list[dict]) -> tuple[str, list[tuple], float]:
         prev_block = key[0]
         height = float(np.median([w["height"] for w in ws])) or 1.0
         parts = [ws[0]["text"]]
-        for a, b in zip(ws, ws[1:]):
+        for a, b in zip(ws, ws[1:], strict=False):
             gap = b["left"] - (a["left"] + a["width"])
             # a gap wider than ~2 characters separates table cells or label and value
             parts.append("  " if gap > 2.0 * height else " ")
@@ -303,7 +303,7 @@ def _reread_under_seals(gray: np.ndarray, dpi: int, rows: list[dict], boxes: lis
     gap = max(int(char_h * 1.5), 20)
     width = max(x1 - x0 for _, x0, _, x1, _ in strips) + 2 * gap
     parts, offsets, y = [np.full((gap, width), paper, np.uint8)], [], gap
-    for key, x0, y0, x1, y1 in strips:
+    for _key, x0, y0, x1, y1 in strips:
         strip = np.full((y1 - y0, width), paper, np.uint8)
         strip[:, gap:gap + x1 - x0] = gray[y0:y1, x0:x1]
         parts += [strip, np.full((gap, width), paper, np.uint8)]
@@ -312,7 +312,7 @@ def _reread_under_seals(gray: np.ndarray, dpi: int, rows: list[dict], boxes: lis
     stack = np.vstack(parts)
     again = _word_rows(_tesseract_rows(stack, dpi, 6))
     replaced: dict[tuple, list[dict]] = {}
-    for (key, x0, y0, x1, y1), (s0, s1) in zip(strips, offsets):
+    for (key, _x0, _y0, _x1, _y1), (s0, s1) in zip(strips, offsets, strict=True):
         new = [w for w in again if s0 <= w["top"] + w["height"] / 2.0 < s1]
         old = [w for w in lines[key] if id(w["row"]) not in drop]
 
@@ -366,7 +366,7 @@ def _rows_from_words(words: list[dict]) -> str:
         row.sort(key=lambda w: w["left"])
         h = float(np.median([w["height"] for w in row])) or 1.0
         parts = [row[0]["text"]]
-        for a, b in zip(row, row[1:]):
+        for a, b in zip(row, row[1:], strict=False):
             parts.append("  " if b["left"] - (a["left"] + a["width"]) > 2.0 * h else " ")
             parts.append(b["text"])
         out.append("".join(parts))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+
 import numpy as np
 import pypdfium2 as pdfium  # noqa: F401 - named in type hints
 import pypdfium2.raw as pdfium_c
@@ -100,7 +101,7 @@ def _assemble(chars: list[str], boxes: np.ndarray, spaced: list[int] | None = No
         idx.sort(key=lambda k: boxes[k, 0])
         h = float(np.median(heights[idx]))
         parts = [chars[idx[0]]]
-        for a, b in zip(idx, idx[1:]):
+        for a, b in zip(idx, idx[1:], strict=False):
             gap = boxes[b, 0] - boxes[a, 2]
             if gap > 1.5 * h:
                 parts.append("  ")

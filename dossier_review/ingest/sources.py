@@ -162,6 +162,6 @@ def collect(path: str | os.PathLike) -> tuple[str, list[SourceFile]]:
         files = natsorted([e for e in entries if e.is_file() and _kind(e)], key=lambda e: e.name,
                           alg=ns.PATH | ns.IGNORECASE)
         if not files:
-            raise InputError(p, f"the folder holds no PDF or image files; put the case file's pages in it")
+            raise InputError(p, "the folder holds no PDF or image files; put the case file's pages in it")
         return p.name, [check_file(f) for f in files]
     return p.stem, [check_file(p)]

@@ -140,7 +140,7 @@ def add_table(doc, header: list[str], rows: list[list[Any]], widths_mm: list[flo
 
     def row_xml(values, head=False):
         cells = []
-        for value, w in zip(list(values) + [""] * (ncols - len(values)), twips):
+        for value, w in zip(list(values) + [""] * (ncols - len(values)), twips, strict=False):
             run = _run_xml("" if value is None else str(value), font_size, head, TITLE_FONT if head else None)
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p>{run}</w:p></w:tc>')
         trpr = "<w:trPr><w:tblHeader/></w:trPr>" if head else ""

@@ -16,9 +16,9 @@ from typing import Iterable, Optional
 
 from .build import build_case
 from .case import THRESHOLDS, Case
+from .defects import EXCLUDES, INJECTORS, NEEDS, conflicts, inject, merge_needs
 from .family_b import FAMILIES
 from .family_b import restyle as restyle_family_b
-from .defects import EXCLUDES, INJECTORS, NEEDS, conflicts, inject, merge_needs
 from .scan import degrade
 from .truth import compute_defects
 

@@ -6,9 +6,19 @@ import random
 from typing import Optional
 
 from . import data
+from .case import (
+    THRESHOLDS,
+    Case,
+    Doc,
+    Officer,
+    choose_fine,
+    make_agency,
+    make_cert,
+    make_dates,
+    make_party,
+    person_name,
+)
 from .fmt import add_workdays, next_workday, workdays_between
-from .case import (Case, Doc, Officer, THRESHOLDS, choose_fine, make_agency, make_cert, make_dates,
-                   make_party, person_name)
 
 AGENCY_ALIASES = {
     "market": "市场监督管理局", "市场监督管理局": "市场监督管理局", "市场监管": "市场监督管理局",
@@ -145,9 +155,9 @@ def build_case(seed: int, *, procedure: str = "general", scanned: bool = False,
     flags["extension"] = needs.get("extension", rng.random() < 0.12)
     if flags["extension"]:
         chain = ("approved", "decided", "served", "paid", "closed")
-        gaps = [workdays_between(dates[a], dates[b]) for a, b in zip(chain, chain[1:])]
+        gaps = [workdays_between(dates[a], dates[b]) for a, b in zip(chain, chain[1:], strict=False)]
         dates["approved"] = next_workday(dates["filed"] + _dt.timedelta(days=rng.randint(95, 110)))
-        for (a, b), gap in zip(zip(chain, chain[1:]), gaps):
+        for (a, b), gap in zip(zip(chain, chain[1:], strict=False), gaps, strict=False):
             dates[b] = add_workdays(dates[a], gap)
         if dates["paid"] > dates["served"] + _dt.timedelta(days=15):
             dates["paid"] = add_workdays(dates["served"], 1)

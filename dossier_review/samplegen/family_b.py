@@ -19,12 +19,21 @@ import cn2an
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, Image, KeepTogether, PageBreak,
-                                PageBreakIfNotEmpty, Paragraph, Spacer)
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    PageBreak,
+    PageBreakIfNotEmpty,
+    Paragraph,
+    Spacer,
+)
 
 from . import art
 from .case import Case, Doc
-from .fmt import fmt_datetime, hanzi_num
+from .fmt import hanzi_num
 
 FAMILIES = ("A", "B")
 
@@ -392,7 +401,7 @@ def renderer_class():
 
         # -------------------------------------------------------------- decision
         def _remedy(self, a):
-            c, rm, s = self.c, a["remedy"], self.c.style
+            _c, rm, s = self.c, a["remedy"], self.c.style
             if not rm["review"] and not rm["litigation"]:
                 return ""
             rd, lp = _digits(rm["review_days"], s["digits"]), _digits(rm["litigation_period"], s["digits"])

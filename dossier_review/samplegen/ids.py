@@ -16,7 +16,7 @@ _ID_CHECK = "10X98765432"
 
 
 def credit_check_char(first17: str) -> str:
-    total = sum(CREDIT_CHARSET.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS))
+    total = sum(CREDIT_CHARSET.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=False))
     return CREDIT_CHARSET[(31 - total % 31) % 31]
 
 
@@ -31,7 +31,7 @@ def _org_code(rng: random.Random) -> str:
     body = "".join(rng.choice("0123456789") for _ in range(8))
     if rng.random() < 0.5:  # newer codes start with letters (MA..)
         body = "MA" + body[2:]
-    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w for c, w in zip(body, _ORG_WEIGHTS))
+    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w for c, w in zip(body, _ORG_WEIGHTS, strict=False))
     check = 11 - total % 11
     return body + ("X" if check == 10 else "0" if check == 11 else str(check))
 
@@ -46,7 +46,7 @@ def make_credit_code(rng: random.Random, area_code: str, individual_business: bo
 
 
 def id_check_char(first17: str) -> str:
-    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS)) % 11]
+    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=False)) % 11]
 
 
 def id_number_valid(number: str) -> bool:

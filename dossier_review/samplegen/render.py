@@ -19,8 +19,20 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, Image, KeepTogether,
-                                PageBreakIfNotEmpty, PageTemplate, Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageBreakIfNotEmpty,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from . import art
 from .case import THRESHOLDS, Case, Doc
@@ -344,7 +356,7 @@ class Renderer:
             out.append(self.P(self.rng.choice([
                 "执法人员向当事人出示了执法证件，表明了身份，告知了当事人依法享有的权利和应履行的义务。",
                 "检查人员已出示执法证件并说明来意，当事人确认知悉申请回避的权利，不申请回避。"]), self.body))
-        out.append(self.P("现场检查情况：" + "".join(self.facts_text({})[:1]) + f"执法人员对现场进行了拍照取证。", self.body))
+        out.append(self.P("现场检查情况：" + "".join(self.facts_text({})[:1]) + "执法人员对现场进行了拍照取证。", self.body))
         return out + self._record_tail(doc, doc.date)
 
     def doc_inquiry(self, doc):
@@ -453,7 +465,7 @@ class Renderer:
             ("四、定性及处罚依据", [f"当事人的上述行为违反了{self.cite(v.violated)}的规定。依据{self.cite(v.penalty)}的规定，"
                                f"当事人的行为应当予以行政处罚。当事人积极配合调查，主动整改，可依法从轻处罚。"]),
             ("五、处罚建议", [f"建议对当事人作出如下行政处罚：{'；'.join(self.penalties(a['proposed_fine']))}。"
-                          + (f"本案拟罚款数额达到较大数额标准，应告知当事人听证权利。" if c.hearing_scope(a['proposed_fine']) else "")
+                          + ("本案拟罚款数额达到较大数额标准，应告知当事人听证权利。" if c.hearing_scope(a['proposed_fine']) else "")
                           + (f"（{self.typo(doc, '听证')}权利告知后，当事人未提出申请的，依法作出决定。）" if doc.attrs.get("typo") and doc.attrs["typo"][1] == "听证" else "")
                           + (f"当事人违{self.typo(doc, '违反')[-1]}法律规定的情节较轻。" if doc.attrs.get("typo") and doc.attrs["typo"][1] == "违反" else "")]),
         ]
@@ -500,7 +512,6 @@ class Renderer:
     def doc_notice(self, doc):
         c, a = self.c, doc.attrs
         you = c.style["you"]
-        v = c.violation
         st = a.get("cite_style", {"violated": "full", "penalty": "full"})
         out = self.header(doc, a["authority"], a["number"])
         out.append(self.P(f"{a['party_name']}：", self.plain))
@@ -660,7 +671,7 @@ class Renderer:
             parts.append(f"{'也可以' if rm['review'] else '可以'}在{rm['litigation_period']}内依法向{rm['court']}提起行政诉讼")
         v = c.style["remedy_variant"]
         if v == 0:
-            return f"如不服本处罚决定，" + "，".join(parts) + "。"
+            return "如不服本处罚决定，" + "，".join(parts) + "。"
         if v == 1:
             return f"{who}对本决定不服的，" + "；".join(parts) + "。"
         return f"{who}如对本处罚决定不服，" + "，或者".join(p.replace("也可以", "") for p in parts) + "。"

@@ -192,7 +192,7 @@ def compute_defects(case: Case) -> dict[str, str]:
                  ("service", served_day), ("payment", case.doc("payment").date if case.doc("payment") else None),
                  ("closing", case.doc("closing").date if case.doc("closing") else None)]
         chain = [(k, v) for k, v in chain if v]
-        for (k1, v1), (k2, v2) in zip(chain, chain[1:]):
+        for (k1, v1), (k2, v2) in zip(chain, chain[1:], strict=False):
             if v2 < v1:
                 add("procedure.date_order_violation", f"{k2} ({v2}) dated before {k1} ({v1})")
         if not notice:
@@ -305,7 +305,7 @@ def compute_defects(case: Case) -> dict[str, str]:
         if "remarks" not in types:
             add("filing.no_remarks_sheet", "no 备考表")
         ranks = order_ranks(case)
-        for i, (a, b) in enumerate(zip(ranks, ranks[1:])):
+        for i, (a, b) in enumerate(zip(ranks, ranks[1:], strict=False)):
             if b < a:
                 add("filing.order_irregular", f"{case.docs[i + 1].title} filed after {case.docs[i].title}")
                 break

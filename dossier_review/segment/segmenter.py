@@ -487,7 +487,7 @@ _DATE_FIELD_RE = re.compile(r"(?:日期|时间|日)\s*[:：]?\s*$")
 def _dated_field(text: str) -> bool:
     """A line ending in a filled 日期 field (审核人：…… 审核日期：2024/11/8): a sign-off."""
     m = None
-    for m in DATE_RE.finditer(text):
+    for m in DATE_RE.finditer(text):  # noqa: B007 - the last match is the one wanted
         pass
     if m is None or text[m.end():].strip():
         return False
