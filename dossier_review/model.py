@@ -156,6 +156,21 @@ class WordBox(JsonMixin):
 
 
 @dataclass
+class PageFacts(JsonMixin):
+    """What a page shows about itself, decided once (in ingest) and read by every later stage."""
+    # the 卷内页码 printed or written on the sheet, and the lowest OCR confidence of its figures
+    # (None for a text layer)
+    printed_number: Optional[int] = None
+    printed_number_conf: Optional[float] = None
+    # on a scan: the top and foot of the page hold no ink where a number would be written, so a
+    # missing number is really missing (None = not looked, or a text layer)
+    number_place_blank: Optional[bool] = None
+    blank: bool = False              # no text and no ink worth reading
+    # the PDF text layer: "used" | "rejected: <reason>" (the page was OCR'd instead) | "none"
+    text_layer: str = "none"
+
+
+@dataclass
 class Page(JsonMixin):
     number: int                      # 1-based position in the dossier
     source: str                      # "text" (PDF text layer) | "ocr"
@@ -175,6 +190,7 @@ class Page(JsonMixin):
     # [left, top, width, height] of writing-sized ink no OCR word covers (handwriting, a stamp,
     # a page number too small to read); None = not looked for (text layer, older cache entries)
     unread_marks: Optional[list[list[int]]] = None
+    facts: PageFacts = field(default_factory=PageFacts)
 
 
 @dataclass
@@ -238,8 +254,12 @@ class Evidence(JsonMixin):
     # lowest OCR confidence (0..1) of the characters the fact was read from, a gap where a
     # character may have been lost counting as 0; None for a text layer or when not measured
     conf: Optional[float] = None
+    # where the quote stands on the page image: [x0, y0, x1, y1] in page fractions (0..1, origin
+    # top left); None when not located
+    box: Optional[list[float]] = None
+    archive_page: Optional[int] = None  # the 卷内页码 printed on that page, when read
 
-    _OMIT_UNSET = ("conf",)  # the review JSON's evidence stays {page, quote} for a text layer
+    _OMIT_UNSET = ("conf", "box", "archive_page")  # {page, quote} stays the minimal form
 
 
 @dataclass
@@ -422,6 +442,7 @@ class Facts(JsonMixin):
     # [{"page", "source", "confidence", "printed_number", "printed_number_conf" (OCR'd pages)}]
     pages: list[dict] = field(default_factory=list)
     low_confidence_pages: list[int] = field(default_factory=list)
+    second_readings: list[LineReading] = field(default_factory=list)
 
     def docs(self, *types: str) -> list[DocFacts]:
         return [d for d in self.documents if d.type in types]
@@ -429,6 +450,21 @@ class Facts(JsonMixin):
     def first(self, *types: str) -> Optional[DocFacts]:
         found = self.docs(*types)
         return found[0] if found else None
+
+
+@dataclass
+class LineReading(JsonMixin):
+    """A second OCR engine's reading of one line of a scanned page (the second opinion).
+
+    Requested by the pipeline for the evidence lines of findings that rest on OCR'd characters,
+    stored with the facts so that a rescore needs no OCR.
+    """
+    page: int
+    box: list[float]          # the region read: [x0, y0, x1, y1] in page fractions
+    text: str                 # normalised like Page.text
+    raw: str = ""
+    engine: str = ""
+    conf: Optional[float] = None
 
 
 # --------------------------------------------------------------------------- check / score
