@@ -86,7 +86,7 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(standard, out_dir: str, formats: tuple, cache_path: Optional[str], ingest_workers: int,
-                 in_pool: bool, ingest_options: Optional[dict] = None) -> None:
+                 in_pool: bool, ingest_options: Optional[dict] = None, show_ids: bool = False) -> None:
     # Tesseract's OpenMP threads fight the pool for the same cores and make OCR 5-8x slower.
     os.environ["OMP_THREAD_LIMIT"] = "1"
     if in_pool:
@@ -94,7 +94,7 @@ def _init_worker(standard, out_dir: str, formats: tuple, cache_path: Optional[st
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER.update(standard=load_standard(standard), out_dir=out_dir, formats=tuple(formats),
                    cache_path=cache_path, ingest_workers=ingest_workers,
-                   ingest_options=dict(ingest_options or {}))
+                   ingest_options=dict(ingest_options or {}), show_ids=bool(show_ids))
 
 
 def _one_line(exc: BaseException) -> str:
@@ -128,7 +128,8 @@ def _review_one(task: dict) -> dict:
         if not review.sources:
             review.sources = list(dossier.sources)
         data = review.to_dict()
-        write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"])
+        write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
+                      show_ids=_WORKER.get("show_ids", False))
         return {"ok": True, "review": data, "pages": dossier.page_count,
                 "elapsed": time.perf_counter() - t0}
     except KeyboardInterrupt:
@@ -155,7 +156,8 @@ def _rescore_one(task: dict) -> dict:
         _stamp(review)
         data = review.to_dict()
         if _WORKER["formats"]:
-            write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"])
+            write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
+                          show_ids=_WORKER.get("show_ids", False))
         return {"ok": True, "review": data, "pages": 0, "elapsed": time.perf_counter() - t0}
     except KeyboardInterrupt:
         raise
@@ -175,9 +177,9 @@ class _Batch:
     """State of one run on the main side: store, counters, progress bars."""
 
     def __init__(self, store: Store, result: BatchResult, std_name: str, run_id: int, out: Path,
-                 formats: tuple, progress: bool):
+                 formats: tuple, progress: bool, show_ids: bool = False):
         self.store, self.result, self.std_name, self.run_id = store, result, std_name, run_id
-        self.out, self.formats = out, formats
+        self.out, self.formats, self.show_ids = out, formats, show_ids
         self.bars = []
         if progress:
             from tqdm import tqdm
@@ -227,7 +229,7 @@ class _Batch:
             # reports deleted since (or the batch asked for more formats): rebuild from the store
             review = self.store.review(int(row["id"]))
             if review:
-                write_reports(review, self.out, missing, stem=stem)
+                write_reports(review, self.out, missing, stem=stem, show_ids=self.show_ids)
         self._tick()
 
     def success(self, item: DossierInput, h: str, res: dict) -> None:
@@ -388,7 +390,8 @@ def _stored_sources(store: Store) -> list[DossierInput]:
 def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any = "default",
               rescore: bool = False, progress: bool = True, register=None,
               formats: Iterable[str] = REPORT_FORMATS, mode: Optional[str] = None,
-              summary: bool = True, ingest_options: Optional[dict] = None) -> BatchResult:
+              summary: bool = True, ingest_options: Optional[dict] = None,
+              show_ids: bool = False) -> BatchResult:
     """Review every dossier of ``inputs`` into ``out_dir``; see the module doc.
 
     ``inputs``: a folder (each PDF, image and sub-folder is a dossier), a sample list
@@ -399,7 +402,8 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
     ``ingest_options`` go to ``ingest`` (e.g. ``{"use_cache": False, "dpi": 300}``); the OCR
     cache defaults to ``<out>/ocr-cache.sqlite``.
     A broken standard raises ``StandardFileError``; a missing OCR engine
-    ``MissingDependencyError``.
+    ``MissingDependencyError``.  ``show_ids`` writes ID numbers unmasked in the per-dossier
+    reports and the summaries (internal use; the bulletin is always masked).
     """
     t0 = time.perf_counter()
     out = Path(out_dir)
@@ -425,19 +429,20 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
             standard=std_name, inputs=str(inputs), tool_version=__version__,
             options={"workers": workers, "mode": mode, "rescore": rescore, "formats": formats,
                      "register": str(register) if register else None})
-        batch = _Batch(store, result, std_name, result.run_id, out, formats, progress)
+        batch = _Batch(store, result, std_name, result.run_id, out, formats, progress, show_ids)
         aborted = False
         try:
             if rescore:
                 todo = _rescore_todo(items, batch)
-                initargs = (std, str(out), formats, None, 1, True, ingest_options)
+                initargs = (std, str(out), formats, None, 1, True, ingest_options, show_ids)
             else:
                 todo = ((item, h, _review_task(item, h)) for item, h in batch.pending(items))
-                initargs = (std, str(out), formats, str(out / OCR_CACHE_NAME), 1, True, ingest_options)
+                initargs = (std, str(out), formats, str(out / OCR_CACHE_NAME), 1, True, ingest_options,
+                            show_ids)
             if workers == 1 or (mode == "pages" and not rescore) or len(items) < 2:
                 result.mode = "sequential" if workers == 1 or rescore else "pages"
                 # in this process; in "pages" mode ingest spreads each dossier's pages over workers
-                _init_worker(std, str(out), formats, initargs[3], workers, False, ingest_options)
+                _init_worker(std, str(out), formats, initargs[3], workers, False, ingest_options, show_ids)
                 for item, h, (fn, task) in todo:
                     batch.handle(item, h, fn(task))
             else:
@@ -463,7 +468,7 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
             result.outputs = write_batch_outputs(
                 store, result.dossier_ids, out, standard=std,
                 meta={"run_id": result.run_id, "inputs": str(inputs), "mode": result.mode,
-                      "workers": workers, "elapsed_s": round(result.elapsed, 1)})
+                      "workers": workers, "elapsed_s": round(result.elapsed, 1)}, show_ids=show_ids)
         result.elapsed = time.perf_counter() - t0
         return result
     finally:

@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
+from ..lib.text import scrub, scrub_tree
+
 STORE_NAME = "dossier-review.sqlite"
 OCR_CACHE_NAME = "ocr-cache.sqlite"
 SCHEMA_VERSION = 1
@@ -199,6 +201,7 @@ class Store:
                       stem: Optional[str] = None, register: Optional[dict] = None,
                       elapsed: Optional[float] = None, run_id: Optional[int] = None) -> int:
         """Store one finished review (dossier row, review JSON, findings) in one transaction."""
+        review = scrub_tree(review)  # SQLite cannot bind a str with a lone surrogate
         findings = review.get("findings") or []
         with self.transaction() as c:
             dossier_id = self._upsert_dossier(
@@ -227,6 +230,7 @@ class Store:
                        detail: Optional[str] = None, stem: Optional[str] = None,
                        register: Optional[dict] = None, elapsed: Optional[float] = None,
                        run_id: Optional[int] = None) -> int:
+        reason, detail, name = scrub(reason), scrub(detail), scrub(name)
         with self.transaction() as c:
             return self._upsert_dossier(
                 c, source=source, file_hash=file_hash, standard=standard, name=name, stem=stem,
