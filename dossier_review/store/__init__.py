@@ -5,7 +5,8 @@ tables; the batch nevertheless gives the OCR cache its own file, ``<out>/ocr-cac
 that OCR writes from worker processes never wait on the batch's writes or the reverse):
 
 ``batch_runs``      one row per ``run_batch`` call: options, counts, status (running, done,
-                    interrupted, failed).
+                    interrupted, failed, aborted); a row left 'running' by a killed run is marked
+                    'interrupted' when the next run starts.
 ``batch_dossiers``  one row per (source path, file hash, standard): name, status done|failed,
                     one-line reason, register columns (JSON), pages, timings. The unique key is
                     what a rerun looks up to skip finished work.
@@ -161,6 +162,16 @@ class Store:
         with self.transaction() as c:
             c.execute("UPDATE batch_runs SET finished_at=?, status=?, total=?, done=?, skipped=?, failed=?"
                       " WHERE id=?", (_now(), status, total, done, skipped, failed, run_id))
+
+    def mark_stale_runs(self) -> int:
+        """Runs still 'running' whose process is gone (killed, power cut): marked 'interrupted'.
+
+        Call only while holding the output folder's lock: then no other run can be live.
+        """
+        with self.transaction() as c:
+            cur = c.execute("UPDATE batch_runs SET status='interrupted', finished_at=COALESCE(finished_at, ?)"
+                            " WHERE status='running'", (_now(),))
+            return cur.rowcount
 
     def run(self, run_id: int) -> Optional[sqlite3.Row]:
         return self.conn.execute("SELECT * FROM batch_runs WHERE id=?", (run_id,)).fetchone()
