@@ -447,7 +447,11 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
 
 
 def _sql_output_error(store: Store, exc: BaseException) -> OutputError:
-    return OutputError(store.path.parent, f"结果库无法写入（{exc}）；已完成的结果已保留")
+    text = str(exc)
+    why = ("磁盘空间已满" if "full" in text else "文件系统是只读的" if "readonly" in text or "read-only" in text
+           else "磁盘读写错误" if "I/O" in text else "")
+    why = f"{why}：{text}" if why else text
+    return OutputError(store.path.parent, f"结果库无法写入（{why}）；已完成的结果已保留")
 
 
 def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, progress, register,
