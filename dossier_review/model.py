@@ -487,8 +487,11 @@ class Finding(JsonMixin):
     evidence: list[Evidence] = field(default_factory=list)
     # the check itself weighed what OCR could have caused (the standard's ocr_doubt is not applied)
     ocr_weighed: bool = False
+    # the code of a firm finding that deducts for the same fact (the standard's ``absorbs``):
+    # this one is shown but deducts nothing (no double deduction)
+    absorbed_by: Optional[str] = None
 
-    _OMIT_UNSET = ("ocr_weighed",)  # internal to the check stage; not part of the review JSON
+    _OMIT_UNSET = ("ocr_weighed", "absorbed_by")  # ocr_weighed is internal to the check stage
 
 
 @dataclass
@@ -521,3 +524,5 @@ class Review(JsonMixin):
     unreadable_pages: list[int] = field(default_factory=list)
     generated_at: str = ""
     tool_version: str = ""
+    # deduction per item (rule code) after caps and absorption: the 一卷一表 score sheet's column
+    items: dict[str, float] = field(default_factory=dict)

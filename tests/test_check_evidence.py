@@ -7,7 +7,9 @@ def test_no_investigation_record_is_a_veto():
     b = clean_case().remove("inspection", "inquiry")
     found = firm(b.build(), "evidence.no_investigation_record")
     assert len(found) == 1 and found[0].veto
-    assert "已查阅全卷" in found[0].evidence[0].quote
+    # an absence quotes nothing (a quote is the file's own text) and says 全卷未见
+    assert found[0].evidence[0].quote == "" and found[0].evidence[0].page == 0
+    assert "全卷未见" in found[0].message and found[0].message.count("全卷未见") == 1
 
 
 def test_one_kind_of_record_is_enough():

@@ -15,12 +15,19 @@ from ..model import DOCUMENT_TYPES, DocFacts, Evidence, Facts, Finding
 # --------------------------------------------------------------------------- findings
 
 
+# what an absence finding's message says: the whole file was read and the thing is not in it
+ABSENT_MARK = "全卷未见"
+
+
 def hit(message: str, evidence: Iterable[Evidence] = (), *, needs_human: bool = False,
         fix: str | None = None) -> Finding:
     """A finding as a check returns it; ``run_checks`` fills in code, category, points, basis."""
+    evidence = [e for e in evidence if e is not None]
+    # an absence has no text to quote: say so in the message (the evidence points at the whole file)
+    if any(e.page == 0 and not e.quote for e in evidence) and ABSENT_MARK not in message:
+        message += f"（{ABSENT_MARK}）"
     return Finding(code="", category="", points=0.0, veto=False, needs_human=needs_human,
-                   message=message, fix=fix or "", basis="",
-                   evidence=[e for e in evidence if e is not None])
+                   message=message, fix=fix or "", basis="", evidence=evidence)
 
 
 def ev(page: int, quote: str, conf: Optional[float] = None) -> Evidence:
@@ -52,8 +59,11 @@ def pages_of(doc: DocFacts) -> str:
 
 
 def doc_ev(doc: DocFacts, note: str = "") -> Evidence:
-    """Evidence pointing at a whole document (what was looked at)."""
-    return ev(doc.first_page, f"《{doc_name(doc)}》（{pages_of(doc)}）{note}")
+    """Evidence pointing at a whole document (what was looked at): its page, no quote — a quote
+    is the file's own text, never a description we wrote (``note`` is kept for the callers that
+    name the part of the document looked at; the message says it)."""
+    del note
+    return ev(doc.first_page, "")
 
 
 def field_ev(doc: DocFacts, *names: str) -> list[Evidence]:
@@ -66,13 +76,10 @@ def field_ev(doc: DocFacts, *names: str) -> list[Evidence]:
 
 
 def searched_ev(facts: Facts, what: str) -> Evidence:
-    """Evidence for a "missing" defect: the whole file was searched."""
-    listing = "、".join(f"{doc_name(d)}({pages_of(d)})" for d in facts.documents[:30])
-    if len(facts.documents) > 30:
-        listing += "…"
-    span = f"第1–{facts.page_count}页" if facts.page_count else "全卷"
-    return ev(1 if facts.page_count else 0,
-              f"已查阅全卷{span}，识别出的文书：{listing or '无'}；未见{what}")
+    """Evidence for a "missing" defect: the whole file was searched (page 0 = the whole file, no
+    quote; ``hit`` adds 全卷未见 to the message)."""
+    del facts, what
+    return ev(0, "")
 
 
 def names_of(types: Iterable[str]) -> str:

@@ -149,7 +149,7 @@ def party_identity_proof_missing(facts: Facts, params: dict):
         pages = "、".join(pages_of(d) for d in untitled[:5])
         return [hit(f"未见标题为{'/'.join(keywords[:4])}的证明材料；{pages}的证据材料无标题，可能即为身份证明，需人工核实",
                     [doc_ev(d) for d in untitled[:3]], needs_human=True)]
-    return [hit(f"案卷中未见{what}", [searched_ev(facts, what)])]
+    return [hit(f"全卷未见{what}", [searched_ev(facts, what)])]
 
 
 def _present(facts: Facts, entry: dict) -> tuple[bool, list]:

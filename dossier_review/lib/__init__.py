@@ -1,4 +1,6 @@
-"""Leaf helpers shared by the stages (text canonicalisation, OCR character confidence, …).
+"""Leaf helpers shared by several stages and the batch (text canonicalisation, OCR character
+confidence, privacy, output folders, …).
 
-Nothing here imports a stage: every stage may import ``lib``, as it imports ``model``.
+Modules here import only the standard library (and well-kept third-party libraries): never a
+stage, never ``pipeline``. Any stage may import them, as it imports ``model``.
 """

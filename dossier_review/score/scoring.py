@@ -20,11 +20,25 @@ from ..model import CategoryScore, Facts, Finding, Review
 from ..standards import Standard
 
 
+def mark_absorbed(findings: list[Finding], standard: Standard) -> None:
+    """Set ``absorbed_by`` on each firm finding a rule's ``absorbs`` covers: another firm finding
+    of the absorbing rule names one of its pages (the same fact, deducted once)."""
+    for f in findings:
+        f.absorbed_by = None
+    for rule in standard.rules:
+        if not rule.absorbs:
+            continue
+        pages = {e.page for f in findings if f.code == rule.code and not f.needs_human for e in f.evidence}
+        for f in findings:
+            if f.code in rule.absorbs and not f.needs_human and pages & {e.page for e in f.evidence}:
+                f.absorbed_by = rule.code
+
+
 def item_deductions(findings: list[Finding], standard: Standard) -> dict[str, float]:
-    """Deduction per rule code, after the item cap, from firm findings."""
+    """Deduction per rule code, after the item cap, from firm findings not absorbed."""
     by_code: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
-        if not f.needs_human:
+        if not f.needs_human and not f.absorbed_by:
             by_code[f.code].append(f)
     out: dict[str, float] = {}
     for code, found in by_code.items():
@@ -71,6 +85,7 @@ def grade(score_value: float, vetoed: bool, standard: Standard) -> tuple[float, 
 
 def score(facts: Facts, findings: list[Finding], standard: Standard) -> Review:
     """The Review of one dossier under ``standard``."""
+    mark_absorbed(findings, standard)
     cats = category_scores(findings, standard)
     total = round(sum(c.score for c in cats), 2)
     vetoed = any(f.veto and not f.needs_human for f in findings)
@@ -93,4 +108,5 @@ def score(facts: Facts, findings: list[Finding], standard: Standard) -> Review:
         needs_human=any(f.needs_human for f in findings),
         generated_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         tool_version=__version__,
+        items={k: round(v, 2) for k, v in item_deductions(findings, standard).items()},
     )

@@ -269,7 +269,7 @@ def _only_keys(container: LDict, allowed, what: str):
 _TOP_KEYS = ("name", "title", "description", "extends", "total", "categories", "category_floor",
              "grades", "veto", "check_defaults", "rules")
 _RULE_KEYS = ("title", "check", "category", "points", "veto", "per_instance", "max_points", "basis",
-              "fix", "applies_to", "params", "ocr_doubt")
+              "fix", "applies_to", "params", "ocr_doubt", "absorbs")
 
 
 class CheckCatalog(Protocol):
@@ -392,12 +392,22 @@ def _validate(data: LDict, path: Path, checks: CheckCatalog) -> Standard:
         max_points = _number(spec, "max_points") if spec.get("max_points") is not None else None
         if max_points is not None and max_points < points:
             _fail(spec, "max_points", f"rule {code}: max_points {max_points:g} is below points {points:g}")
+        # A deduction is capped by its category and the category by the total, so an item worth
+        # more than either can never be deducted in full: a typo in the standard, not a weight.
+        budget = categories[category].budget
+        for key, value in (("points", points), ("max_points", max_points)):
+            if value is not None and value > budget:
+                _fail(spec, key, f"规则 {code}：{key} {value:g} 超过所属类别 {category} 的分值 {budget:g}"
+                                 f"（总分 {total:g}）；一项扣分不能超过其类别")
         applies = spec.get("applies_to", ["general"])
         if not isinstance(applies, list) or not applies or any(p not in PROCEDURES for p in applies):
             _fail(spec, "applies_to", f"rule {code}: applies_to is a list of {', '.join(PROCEDURES)}")
         ocr_doubt = spec.get("ocr_doubt")
         if ocr_doubt is not None and ocr_doubt not in OCR_DOUBT:
             _fail(spec, "ocr_doubt", f"rule {code}: ocr_doubt is one of {', '.join(OCR_DOUBT)}")
+        absorbs = spec.get("absorbs", [])
+        if not isinstance(absorbs, list) or any(not isinstance(a, str) or a == code for a in absorbs):
+            _fail(spec, "absorbs", f"规则 {code}：absorbs 是其他规则代码的列表")
         params_node = _mapping(spec, "params", required=False)
         allowed = check.all_params()
         for pname, value in params_node.items():
@@ -423,9 +433,14 @@ def _validate(data: LDict, path: Path, checks: CheckCatalog) -> Standard:
             points=points, veto=veto, per_instance=per_instance, max_points=max_points,
             basis=_string(spec, "basis", required=False), fix=_string(spec, "fix", required=False),
             applies_to=tuple(applies), params=params, source=f"{where[0]}:{where[1]}",
-            ocr_doubt=ocr_doubt))
+            ocr_doubt=ocr_doubt, absorbs=tuple(absorbs)))
     if not rules:
         _fail(data, "rules", "the standard has no rules")
+    known = {r.code for r in rules}
+    for rule in rules:
+        for other in rule.absorbs:
+            if other not in known:
+                _fail(rules_node[rule.code], "absorbs", f"规则 {rule.code}：absorbs 中的 {other} 不是本标准的规则")
 
     return Standard(
         name=name, title=title, total=total, categories=categories, grades=grades,

@@ -42,6 +42,9 @@ class Rule:
     params: dict = field(default_factory=dict)
     source: str = ""                    # file:line the rule was defined at
     ocr_doubt: Optional[str] = None     # "absence" | "reading": see check.run_checks
+    # codes whose firm findings on a page this rule's firm finding also names are the same fact
+    # seen by a narrower item: they are kept in the report but deduct nothing (no double deduction)
+    absorbs: tuple[str, ...] = ()
 
     @property
     def item_cap(self) -> Optional[float]:
@@ -90,6 +93,6 @@ def rule_rows(standard: Standard) -> list[dict[str, Any]]:
             "category_name": cat.name if cat else rule.category, "points": rule.points,
             "veto": rule.veto, "per_instance": rule.per_instance, "max_points": rule.max_points,
             "basis": rule.basis, "fix": rule.fix, "applies_to": list(rule.applies_to),
-            "params": dict(rule.params),
+            "params": dict(rule.params), "absorbs": list(rule.absorbs),
         })
     return out
