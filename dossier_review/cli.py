@@ -61,7 +61,7 @@ def cmd_review(args) -> int:
             status = max(status, 1)
             continue
         try:
-            written = write_reports(review, out, formats=formats, show_ids=args.show_ids)
+            written = write_reports(review, out, formats=formats, show_ids=args.show_ids, standard=standard)
         except OSError as exc:
             if not is_output_oserror(exc):
                 raise

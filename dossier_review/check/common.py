@@ -25,7 +25,8 @@ def hit(message: str, evidence: Iterable[Evidence] = (), *, needs_human: bool = 
     evidence = [e for e in evidence if e is not None]
     # an absence has no text to quote: say so in the message (the evidence points at the whole file)
     if any(e.page == 0 and not e.quote for e in evidence) and ABSENT_MARK not in message:
-        message += f"（{ABSENT_MARK}）"
+        message = message.replace("在案卷中未见", ABSENT_MARK, 1) if "在案卷中未见" in message \
+            else message + f"（{ABSENT_MARK}）"
     return Finding(code="", category="", points=0.0, veto=False, needs_human=needs_human,
                    message=message, fix=fix or "", basis="", evidence=evidence)
 

@@ -44,18 +44,21 @@ def for_people(review: Review | dict, *, show_ids: bool = False) -> dict:
 
 def write_reports(review: Review | dict, out_dir: str | Path,
                   formats: Iterable[str] = ("json", "html"), *, stem: Optional[str] = None,
-                  show_ids: bool = False) -> list[Path]:
+                  show_ids: bool = False, standard: Any = None, office: Any = None,
+                  seq: Optional[int] = None) -> list[Path]:
     """Write the reports of one review; returns the files written, in ``formats`` order.
 
     ``stem`` overrides the file name (default: the dossier's name), for batches where two
     dossiers share a name.  The JSON is the machine record and keeps every number (checks and
     ``--rescore`` read it); the HTML and DOCX mask ID numbers unless ``show_ids``.  A lone
     surrogate in the text (broken text layers have them) is written as U+FFFD.
+    ``standard`` (the one the review was scored under) gives the 意见书 its itemised score table
+    (一卷一表); ``office`` (``report.office.Office``) its header; ``seq`` the sheet's {序号}.
     """
     formats = list(formats)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise ValueError(f"unknown report format(s): {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+        raise ValueError(f"未知的报告格式：{'、'.join(unknown)}（可选：{'、'.join(FORMATS)}）")
     data: dict[str, Any] = scrub_tree(review if isinstance(review, dict) else review.to_dict())
     people = for_people(data, show_ids=show_ids) if {"html", "docx"} & set(formats) else data
     paths = report_paths(stem or data.get("dossier") or "dossier", out_dir)
@@ -65,7 +68,7 @@ def write_reports(review: Review | dict, out_dir: str | Path,
         if fmt == "json":
             written.append(write_text(paths["json"], review_json(data) + "\n"))
         elif fmt == "html":
-            written.append(write_text(paths["html"], render_html(people)))
+            written.append(write_text(paths["html"], render_html(people, standard, office, seq)))
         elif fmt == "docx":
-            written.append(write_docx(people, paths["docx"]))
+            written.append(write_docx(people, paths["docx"], standard, office, seq))
     return written

@@ -5,7 +5,8 @@ stored ``<name>.json`` or a store row without re-running anything.
 """
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Optional
 
 from . import labels as L
 
@@ -48,10 +49,12 @@ def category_rows(r: dict) -> list[dict]:
 
 def finding_rows(r: dict) -> list[dict]:
     rows = []
+    amap = archive_pages(r)
     for i, f in enumerate(r.get("findings") or [], 1):
         ev = [
             {"page": e.get("page"), "quote": L.short_quote(e.get("quote", ""), 400),
-             "text": L.evidence_text(e, 400)}
+             "text": L.evidence_text(e, 400),
+             "ref": page_ref(e.get("page"), e.get("archive_page") or amap.get(int(e.get("page") or 0)))}
             for e in f.get("evidence") or []
         ]
         rows.append({
@@ -65,7 +68,7 @@ def finding_rows(r: dict) -> list[dict]:
                                          bool(f.get("needs_human"))),
             "message": f.get("message", ""),
             "fix": f.get("fix", ""),
-            "basis": f.get("basis", ""),
+            "basis": law_basis(f.get("basis", "")),
             "evidence": ev,
             "pages": L.evidence_pages(f.get("evidence") or []),
         })
@@ -217,6 +220,8 @@ def build_context(review: Any) -> dict:
         "firm_count": len(firm),
         "human_count": len(r.get("findings") or []) - len(firm),
         "veto_codes": [f["code"] for f in r.get("findings") or [] if f.get("veto") and not f.get("needs_human")],
+        "veto_titles": list(dict.fromkeys(f.get("message", "") for f in r.get("findings") or []
+                                          if f.get("veto") and not f.get("needs_human"))),
         "documents": document_rows(r),
         "facts": fact_rows(r),
         "low_pages": [
@@ -224,4 +229,160 @@ def build_context(review: Any) -> dict:
              "confidence": p.get("confidence")}
             for p in low
         ],
+    }
+
+
+# --------------------------------------------------------------------------- 一卷一表
+
+_STANDARD_SOURCE = re.compile(r"评查|评分|计分|案卷标准|standards?\s*§|细则")
+_LAW = re.compile(r"《[^》]+》")
+
+
+def law_basis(text: str) -> str:
+    """The law a finding rests on: the parts of ``basis`` that cite a statute (《…》 not a
+    scoring standard).  A standard's own source is the standard's, named once in the header."""
+    parts = [p.strip(" ；;，,。") for p in re.split(r"[；;]|\n", text or "")]
+    keep = [p for p in parts if p and _LAW.search(p) and not _STANDARD_SOURCE.search(p)]
+    return "；".join(dict.fromkeys(keep))
+
+
+def archive_pages(r: dict) -> dict[int, int]:
+    """PDF page → the 卷内页码 printed on it, for the pages where it was read."""
+    out = {}
+    for p in r.get("pages") or []:
+        if isinstance(p, dict) and p.get("page") and p.get("archive_page"):
+            out[int(p["page"])] = int(p["archive_page"])
+    return out
+
+
+def page_ref(page: Any, archive: Optional[int] = None) -> str:
+    """Where to look: 卷内第12页（PDF第14页）; 全卷 for an absence (page 0)."""
+    if not page:
+        return "全卷"
+    return f"卷内第{archive}页（PDF第{page}页）" if archive else f"PDF第{page}页"
+
+
+def evidence_refs(f: dict, amap: dict[int, int], limit: int = 160) -> list[dict]:
+    out = []
+    for e in f.get("evidence") or []:
+        page = e.get("page")
+        archive = e.get("archive_page") or amap.get(int(page or 0))
+        out.append({"ref": page_ref(page, archive), "quote": L.short_quote(e.get("quote", ""), limit)})
+    return out
+
+
+def _fmt(v: Optional[float]) -> str:
+    return "" if v is None else f"{float(v):g}"
+
+
+def _reason(f: dict, amap: dict[int, int], titles: dict[str, str]) -> str:
+    refs = evidence_refs(f, amap, 60)
+    where = "、".join(dict.fromkeys(x["ref"] for x in refs if x["ref"] != "全卷"))
+    text = f.get("message", "")
+    if where:
+        text = text.rstrip("。") + f"。见{where}"
+    if f.get("absorbed_by"):
+        text += f"〔已计入“{titles.get(f['absorbed_by'], f['absorbed_by'])}”，不重复扣分〕"
+    if f.get("needs_human"):
+        text = "待人工核实：" + text
+    return text
+
+
+def item_rows(r: dict, standard: Any) -> list[dict]:
+    """One row per item of the standard (一卷一表): 分值, 扣分, 得分 and the reasons.
+
+    The deduction is the review's own (``items``, after caps and absorption) when recorded;
+    an older review is re-added from its firm findings under the item's cap.
+    """
+    if standard is None:
+        return []
+    amap = archive_pages(r)
+    findings = r.get("findings") or []
+    titles = {rule.code: rule.title for rule in standard.rules}
+    recorded = r.get("items")
+    procedure = r.get("procedure") or "general"
+    rows = []
+    for no, rule in enumerate(standard.rules, 1):
+        mine = [f for f in findings if f.get("code") == rule.code]
+        firm = [f for f in mine if not f.get("needs_human") and not f.get("absorbed_by")]
+        if isinstance(recorded, dict):
+            ded = float(recorded.get(rule.code) or 0.0)
+        else:
+            raw = [float(f.get("points") or 0) for f in firm]
+            ded = (sum(raw) if rule.per_instance else max(raw, default=0.0))
+            if rule.item_cap is not None:
+                ded = min(ded, rule.item_cap)
+        cat = standard.categories.get(rule.category)
+        applies = procedure in rule.applies_to
+        if rule.veto:
+            value, deducted, score = "否决", ("否决" if firm else ""), ""
+        else:
+            cap = rule.item_cap
+            value = _fmt(cap) if cap is not None else f"每处{_fmt(rule.points)}"
+            deducted = _fmt(ded) if ded else ""
+            score = _fmt(max(0.0, cap - ded)) if cap is not None else ""
+        reasons = [_reason(f, amap, titles) for f in mine]
+        if not applies and not mine:
+            reasons = [f"本案适用{L.PROCEDURE_NAMES.get(procedure, procedure)}，本项不适用"]
+        rows.append({
+            "no": no, "code": rule.code, "category": cat.name if cat else rule.category,
+            "title": rule.title, "value": value, "deducted": deducted, "score": score,
+            "deduction": 0.0 if rule.veto else ded, "veto": rule.veto, "hit": bool(firm),
+            "human": any(f.get("needs_human") for f in mine), "reasons": reasons,
+            "fix": rule.fix, "basis": law_basis(rule.basis),
+        })
+    return rows
+
+
+def conclusion(r: dict, items: list[dict]) -> str:
+    """The written 评查结论: score and grade, the veto, the main problems in a sentence."""
+    text = f"经评查，该案卷得分{float(r.get('score') or 0):g}分，评定等次为“{r.get('grade') or ''}”。"
+    vetoes = [i["title"] for i in items if i["veto"] and i["hit"]]
+    if vetoes:
+        text += "存在一票否决事项：" + "；".join(vetoes) + "。"
+    main = sorted((i for i in items if i["deduction"] > 0), key=lambda i: -i["deduction"])[:3]
+    if main:
+        text += "主要问题：" + "；".join(i["title"] for i in main) + "。"
+    elif not vetoes:
+        text += "未发现扣分问题。"
+    human = sum(1 for f in r.get("findings") or [] if f.get("needs_human"))
+    if human:
+        text += f"另有{human}项待人工核实，未计扣分，请评查人员对照原件认定。"
+    return text
+
+
+def rectifications(items: list[dict]) -> list[str]:
+    """整改意见: the standard's fix of every item that deducted or vetoed, once each."""
+    out = []
+    for i in items:
+        if (i["hit"]) and i["fix"] and i["fix"] not in out:
+            out.append(i["fix"])
+    return out
+
+
+def sheet_context(review: Any, standard: Any = None, office: Any = None, seq: Optional[int] = None) -> dict:
+    """What the 评查意见书 (DOCX, and the same block of the HTML report) shows."""
+    from .office import BLANK, Office, chinese_date
+
+    r = _as_dict(review)
+    office = office or Office()
+    facts = r.get("facts") or {}
+    items = item_rows(r, standard)
+    title = getattr(standard, "title", "") or r.get("standard", "")
+    header = [
+        ("评查机关", office.reviewer or BLANK),
+        *([("评查文号", office.sheet_no(seq))] if office.sheet_number else []),
+        ("被评查单位", L.agency(facts) or BLANK),
+        ("案号", L.case_number(facts) or BLANK),
+        ("当事人", (facts.get("party") or {}).get("name") or BLANK),
+        ("案由", r.get("cause") or BLANK),
+        ("评查标准", title),
+        ("评查日期", chinese_date(office.day)),
+    ]
+    vetoes = [i for i in items if i["veto"] and i["hit"]]
+    return {
+        "header": header, "items": items, "vetoes": vetoes, "conclusion": conclusion(r, items),
+        "fixes": rectifications(items), "score": float(r.get("score") or 0), "grade": r.get("grade") or "",
+        "total": getattr(standard, "total", None), "standard_title": title,
+        "standard_description": getattr(standard, "description", ""),
     }

@@ -22,6 +22,10 @@ def environment():
     )
 
 
-def render_html(review: Any) -> str:
-    """The HTML report of one review (a Review or its JSON dict) as a string."""
-    return environment().get_template("review.html").render(**build_context(review))
+def render_html(review: Any, standard: Any = None, office: Any = None, seq: Any = None) -> str:
+    """The HTML report of one review (a Review or its JSON dict) as a string; with ``standard``
+    it opens with the 评查意见书 (the same header, itemised table and conclusion as the DOCX)."""
+    from .context import sheet_context
+
+    return environment().get_template("review.html").render(
+        **build_context(review), sheet=sheet_context(review, standard, office, seq))
