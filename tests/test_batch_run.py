@@ -225,30 +225,38 @@ def test_summary_outputs_read_back(tmp_path, monkeypatch):
     import openpyxl
 
     wb = openpyxl.load_workbook(xlsx, read_only=True)
-    assert wb.sheetnames == ["案卷", "问题", "问题频次", "标准", "说明"]
+    assert wb.sheetnames == ["案卷", "问题", "问题频次", "问题按机关", "标准", "说明"]
     wb.close()
+    full = openpyxl.load_workbook(xlsx)
+    for ws in full.worksheets:  # one table per sheet, filter-ready
+        assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}", ws.title
+        assert ws.freeze_panes == "A2"
+    full.close()
     dossiers = _sheet(xlsx, "案卷")
-    assert dossiers[0][:9] == ("案卷", "执法机关", "案号", "当事人", "得分", "等次", "一票否决", "需人工核实", "问题数")
+    head = dossiers[0]
+    col = {h: i for i, h in enumerate(head)}
+    assert head[:4] == ("抽样序号", "案号", "执法机关", "当事人") and "复核意见" in col
     assert len(dossiers) == 1 + 10
-    by_name = {r[0]: r for r in dossiers[1:]}
-    assert by_name["坏文件"][9] == "失败" and "PDF" in by_name["坏文件"][10]
-    assert by_name["案卷03"][1] == fakes.AGENCIES[0] and by_name["案卷03"][6] == "是"  # veto set
+    by_name = {r[col["案卷"]]: r for r in dossiers[1:]}
+    assert by_name["坏文件"][col["状态"]] == "失败" and "PDF" in by_name["坏文件"][col["失败原因"]]
+    assert by_name["案卷03"][col["执法机关"]] == fakes.AGENCIES[0] and by_name["案卷03"][col["一票否决"]] == "是"
+    assert isinstance(by_name["案卷03"][col["得分"]], (int, float))
     problems = _sheet(xlsx, "问题")
     reviews = _reviews(out)
     assert len(problems) - 1 == sum(len(r["findings"]) for r in reviews.values())
-    assert problems[0][7] == "页码" and problems[0][11] == "原文摘录"
-    assert all(isinstance(r[7], int) and r[11] for r in problems[1:])  # page + quote on every row
+    pcol = {h: i for i, h in enumerate(problems[0])}
+    assert all(isinstance(r[pcol["PDF页码"]], int) and r[pcol["原文摘录"]] for r in problems[1:])
     freq = _sheet(xlsx, "问题频次")
-    typo = next(r for r in freq if r and r[0] == "documents.typo")
-    assert freq[0][:4] == ("问题代码", "问题", "类别", "出现次数")
+    typo = next(r for r in freq if r and r[-1] == "documents.typo")
+    assert freq[0][:4] == ("问题", "类别", "出现次数", "涉及案卷数")
     expected = sum(1 for r in reviews.values() for f in r["findings"] if f["code"] == "documents.typo")
-    assert typo[3] == expected
-    pivot_head = next(i for i, r in enumerate(freq) if r and r[0] == "问题代码" and i > 0)
-    assert {v for v in freq[pivot_head][1:] if v not in (None, "合计")} == set(fakes.AGENCIES)
+    assert typo[2] == expected
+    pivot = _sheet(xlsx, "问题按机关")
+    assert {v for v in pivot[0][1:] if v not in ("合计", "问题代码")} == set(fakes.AGENCIES)
     std = _sheet(xlsx, "标准")
-    assert ("default", "hearing.not_notified") == std[-1][:2] and std[-1][4] == "是"
+    assert std[-1][-1] == "hearing.not_notified" and std[-1][4] == "是"
     notes = dict((r[0], r[1]) for r in _sheet(xlsx, "说明")[1:])
-    assert notes["评查标准"] == "default" and "工具版本" in notes and "随机种子" in notes
+    assert "工具版本" in notes and "随机种子" in notes and "批次编号" in notes
 
     html = (out / "summary.html").read_text(encoding="utf-8")
     assert html.count("data:image/png;base64,") == 4 and "<script" not in html
@@ -256,10 +264,10 @@ def test_summary_outputs_read_back(tmp_path, monkeypatch):
 
     d = docx.Document(str(out / "bulletin.docx"))
     text = "\n".join(p.text for p in d.paragraphs)
-    for heading in ("一、总体情况", "二、等次分布", "三、存在的主要问题", "四、各单位情况"):
+    for heading in ("一、评查范围和方法", "二、评查结果", "三、存在的主要问题", "四、各单位评查情况", "五、整改要求"):
         assert heading in text
-    assert "共评查行政处罚案卷 10 卷" in text and "涉及执法机关 3 个" in text
-    assert "documents.typo" in text and "例：案卷" in text
+    assert "行政处罚案卷10件" in text and "涉及执法机关3个" in text
+    assert "问题代码" not in text and "如某市监处罚" in text
     agency_tables = [t for t in d.tables if t.rows[0].cells[0].text == "案卷"]
     assert len(agency_tables) == 4  # three agencies + the failed file's unknown agency
     assert res.exit_code == EXIT_INPUT

@@ -26,6 +26,7 @@ CJK_FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 GRADE_ORDER = ("优秀", "良好", "合格", "不合格")
 UNKNOWN_AGENCY = "（未注明机关）"
 SEED_KEYS = ("seed", "随机种子")
+POPULATION_KEYS = ("population", "总体案卷数")
 
 
 @dataclass
@@ -45,6 +46,35 @@ class DossierRow:
     needs_human: bool
     findings: int
     register: dict
+    cat_deductions: dict = field(default_factory=dict)   # category name -> deducted points
+    archive: dict = field(default_factory=dict)          # PDF page -> 卷内页码
+
+
+def _number(v: Any) -> Any:
+    """A register cell as a number when it is one (罚款 "5,000" → 5000.0), else the text."""
+    if isinstance(v, (int, float)) or v in (None, ""):
+        return v
+    t = str(v).replace(",", "").replace("，", "").replace("元", "").strip()
+    try:
+        f = float(t)
+    except ValueError:
+        return v
+    return int(f) if f.is_integer() and "." not in t else f
+
+
+def _date(v: Any) -> Any:
+    """A register cell as a date when it reads as one (2024-03-05, 2024/3/5, 2024年3月5日)."""
+    import re
+
+    if isinstance(v, (_dt.date, _dt.datetime)) or v in (None, ""):
+        return v.date() if isinstance(v, _dt.datetime) else v
+    m = re.fullmatch(r"\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]00:00:00)?\s*", str(v))
+    if not m:
+        return v
+    try:
+        return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return v
 
 
 @dataclass
@@ -59,6 +89,9 @@ class Stats:
     seeds: set = field(default_factory=set)
     private_names: set = field(default_factory=set)             # individuals: 张某 when published
     rules: dict = field(default_factory=dict)                   # code -> the standard's item
+    populations: set = field(default_factory=set)               # register sizes the sample was drawn from
+    categories: list = field(default_factory=list)              # the standard's category names
+    standard_title: str = ""
 
     def title(self, code: str) -> str:
         """The standard's wording of a defect (a finding's message names one instance of it)."""
@@ -101,12 +134,17 @@ def collect_stats(store: Store, ids: Iterable[int], standard: Any = None) -> Sta
     st = Stats()
     if standard is not None:
         st.rules = {r["code"]: r for r in standard_rules(standard) if r.get("code")}
+        st.categories = [c.name for c in getattr(standard, "categories", {}).values()]
+        st.standard_title = getattr(standard, "title", "") or standard_name(standard)
     for row, review in store.iter_dossiers(ids, with_review=True):
         reg = register_of(row)
         facts = (review or {}).get("facts") or {}
         for k in SEED_KEYS:
             if reg.get(k) not in (None, ""):
                 st.seeds.add(str(reg[k]))
+        for k in POPULATION_KEYS:
+            if reg.get(k) not in (None, ""):
+                st.populations.add(str(_number(reg[k])))
         agency = _reg(reg, "agency") or L.agency(facts) or UNKNOWN_AGENCY
         party = facts.get("party") or {}
         if party.get("kind") == "individual" and party.get("name"):
@@ -120,7 +158,11 @@ def collect_stats(store: Store, ids: Iterable[int], standard: Any = None) -> Sta
             party=_reg(reg, "party") or (facts.get("party") or {}).get("name") or "",
             score=row["score"], grade=row["grade"] or ("—" if row["status"] != "done" else ""),
             vetoed=bool(row["vetoed"]), needs_human=bool(row["review_needs_human"]),
-            findings=int(row["findings_count"] or 0), register=reg))
+            findings=int(row["findings_count"] or 0), register=reg,
+            cat_deductions={c.get("name") or c.get("category"): float(c.get("deducted") or 0)
+                            for c in (review or {}).get("categories") or []},
+            archive={int(p["page"]): int(p["archive_page"]) for p in (review or {}).get("pages") or []
+                     if isinstance(p, dict) and p.get("page") and p.get("archive_page")}))
         if not review:
             continue
         seen = set()
@@ -137,9 +179,12 @@ def collect_stats(store: Store, ids: Iterable[int], standard: Any = None) -> Sta
             st.code_info.setdefault(code, {"category": f.get("category", ""), "basis": f.get("basis", ""),
                                            "message": f.get("message", ""), "fix": f.get("fix", ""),
                                            "veto": bool(f.get("veto")), "points": f.get("points")})
-            if code not in st.code_example and f.get("evidence"):
-                ev = f["evidence"][0]
-                st.code_example[code] = (row["name"], ev.get("page"), L.short_quote(ev.get("quote", ""), 120))
+            quoted = [e for e in f.get("evidence") or [] if e.get("quote")]
+            if code not in st.code_example and quoted:
+                ev = quoted[0]
+                page = int(ev.get("page") or 0)
+                st.code_example[code] = (len(st.dossiers) - 1, page, L.short_quote(ev.get("quote", ""), 120),
+                                         ev.get("archive_page") or st.dossiers[-1].archive.get(page))
     return st
 
 
@@ -194,81 +239,114 @@ def write_summary_xlsx(store: Store, ids: list[int], stats: Stats, target: Path,
             cells.append(c)
         ws.append(cells)
 
-    def sheet(title, header, rows, widths, wrap_from=None):
-        # write-only sheets take widths and panes before the first row
+    date_style = "yyyy-mm-dd"
+
+    def sheet(title, header, rows, widths, wrap_from=None, dates=()):
+        """One table per sheet: frozen header, autofilter over the whole table, typed cells."""
+        from openpyxl.utils import get_column_letter
+
         ws = wb.create_sheet(title)
         _autowidth(ws, {i: w for i, w in enumerate(widths, 1)})
         ws.freeze_panes = "A2"
         head_row(ws, header)
+        n = 1
         for r in rows:
-            ws.append([value_cell(ws, v, wrap if wrap_from is not None and i >= wrap_from else None)
-                       for i, v in enumerate(r)])
+            cells = []
+            for i, v in enumerate(r):
+                if i in dates and isinstance(v, _dt.date):
+                    c = WriteOnlyCell(ws, value=v)
+                    c.number_format = date_style
+                    cells.append(c)
+                else:
+                    cells.append(value_cell(ws, v, wrap if wrap_from is not None and i >= wrap_from else None))
+            ws.append(cells)
+            n += 1
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n}"
         return ws
 
+    cats = stats.categories or sorted({k for d in stats.dossiers for k in d.cat_deductions})
     extra_cols = []
     for d in stats.dossiers:
         for k in d.register:
-            if k not in ("agency", "case_number", "party", "path", "sample_no", "register_row",
-                         "stratum", *SEED_KEYS) and k not in extra_cols:
+            if k not in ("agency", "case_number", "party", "path", "sample_no", "register_row", "fine",
+                         "closed", "stratum", *SEED_KEYS, *POPULATION_KEYS) and k not in extra_cols:
                 extra_cols.append(k)
-    sheet("案卷", ["案卷", "执法机关", "案号", "当事人", "得分", "等次", "一票否决", "需人工核实", "问题数",
-                 "状态", "失败原因", "来源文件", *[CANONICAL_LABELS.get(k, k) for k in extra_cols]],
-          ([d.name, d.agency, d.case_number, d.party, d.score, d.grade,
-            ("是" if d.vetoed else "否") if d.status == "done" else "",
-            ("是" if d.needs_human else "否") if d.status == "done" else "",
-            d.findings if d.status == "done" else None,
-            "完成" if d.status == "done" else "失败", d.reason, d.source,
+    done = {"done"}
+    sheet("案卷", ["抽样序号", "案号", "执法机关", "当事人", "分层", "结案日期", "罚款（元）", "得分", "等次",
+                 "一票否决", "需人工核实", "问题数", *[f"{c}扣分" for c in cats], "复核意见", "状态", "失败原因",
+                 "案卷", "来源文件", *[CANONICAL_LABELS.get(k, k) for k in extra_cols]],
+          ([_number(d.register.get("sample_no")), d.case_number, d.agency, d.party, d.register.get("stratum", ""),
+            _date(d.register.get("closed")), _number(d.register.get("fine")),
+            d.score if d.status in done else None, d.grade if d.status in done else "",
+            ("是" if d.vetoed else "否") if d.status in done else "",
+            ("是" if d.needs_human else "否") if d.status in done else "",
+            d.findings if d.status in done else None,
+            *[d.cat_deductions.get(c) if d.status in done else None for c in cats], "",
+            "完成" if d.status in done else "失败", d.reason, d.name, d.source,
             *[d.register.get(k, "") for k in extra_cols]] for d in stats.dossiers),
-          [24, 24, 24, 24, 7, 8, 9, 11, 8, 7, 40, 40, *[14] * len(extra_cols)])
+          [9, 24, 24, 18, 12, 11, 11, 7, 8, 9, 11, 8, *[11] * len(cats), 30, 7, 30, 24, 40,
+           *[14] * len(extra_cols)], dates=(5,))
 
-    agency_of = {d.id: d.agency for d in stats.dossiers}
+    by_id = {d.id: d for d in stats.dossiers}
 
     def finding_rows():
-        for f in store.iter_findings(ids):
-            yield [f["name"], agency_of.get(f["dossier_id"], ""), f["seq"] + 1, f["code"],
-                   L.CATEGORY_NAMES.get(f["category"], f["category"]),
-                   "一票否决" if f["veto"] else f["points"], "是" if f["needs_human"] else "否",
-                   f["first_page"], f["message"], f["basis"], f["fix"], f["quote"]]
+        import json
 
-    sheet("问题", ["案卷", "执法机关", "序号", "问题代码", "类别", "扣分", "待人工核实", "页码", "问题", "依据",
-                 "整改建议", "原文摘录"], finding_rows(), [20, 20, 6, 34, 12, 9, 11, 7, 40, 30, 40, 50],
-          wrap_from=8)
+        for f in store.iter_findings(ids):
+            d = by_id.get(f["dossier_id"])
+            try:
+                ev = (json.loads(f["evidence_json"] or "[]") or [{}])[0]
+            except ValueError:
+                ev = {}
+            page = f["first_page"] or None
+            archive = ev.get("archive_page") or (d.archive.get(int(page)) if d and page else None)
+            yield [d.case_number if d else "", d.agency if d else "", f["seq"] + 1,
+                   L.CATEGORY_NAMES.get(f["category"], f["category"]), stats.title(f["code"]),
+                   None if f["veto"] or f["needs_human"] else f["points"],
+                   "是" if f["veto"] else "否", "是" if f["needs_human"] else "否",
+                   archive, page, f["message"], stats.basis(f["code"]), f["fix"], f["quote"], "",
+                   f["code"], f["name"]]
+
+    sheet("问题", ["案号", "执法机关", "序号", "类别", "问题", "扣分", "一票否决", "待人工核实", "卷内页码", "PDF页码",
+                 "问题描述", "依据", "整改建议", "原文摘录", "复核意见", "问题代码", "案卷"],
+          finding_rows(), [22, 20, 6, 11, 34, 7, 9, 11, 9, 9, 40, 30, 40, 50, 24, 30, 20], wrap_from=10)
 
     n_done = len(stats.done) or 1
     agencies = sorted({d.agency for d in stats.done})
     freq = []
     for code, cnt in stats.code_count.most_common():
         info = stats.code_info.get(code, {})
-        freq.append([code, stats.title(code), L.CATEGORY_NAMES.get(info.get("category"), info.get("category")),
+        freq.append([stats.title(code), L.CATEGORY_NAMES.get(info.get("category"), info.get("category")),
                      cnt, stats.code_dossiers[code], round(100.0 * stats.code_dossiers[code] / n_done, 1),
-                     stats.basis(code), info.get("message", "")])
-    ws = sheet("问题频次", ["问题代码", "问题", "类别", "出现次数", "涉及案卷数", "涉及案卷比例(%)", "依据", "示例"],
-               freq, [34, 40, 12, 10, 11, 16, 30, 50])
-    ws.append([])
-    head_row(ws, ["按执法机关（出现次数）"])
-    head_row(ws, ["问题代码", *agencies, "合计"])
-    for code, cnt in stats.code_count.most_common():
-        ws.append([value_cell(ws, code), *[stats.code_agency[code].get(a, 0) for a in agencies], cnt])
+                     stats.basis(code), code])
+    sheet("问题频次", ["问题", "类别", "出现次数", "涉及案卷数", "涉及案卷比例（%）", "依据", "问题代码"],
+          freq, [40, 12, 10, 11, 16, 40, 34])
+    sheet("问题按机关", ["问题", *agencies, "合计", "问题代码"],
+          ([stats.title(code), *[stats.code_agency[code].get(a, 0) for a in agencies], cnt, code]
+           for code, cnt in stats.code_count.most_common()), [40, *[14] * len(agencies), 8, 34])
 
-    rules = standard_rules(standard)
-    sheet("标准", ["标准", "问题代码", "类别", "分值", "一票否决", "依据", "说明"],
-          ([standard_name(standard), r["code"], L.CATEGORY_NAMES.get(r["category"], r["category"]),
-            r["points"], "是" if r["veto"] else "否", r["basis"], r["title"]] for r in rules)
-          if rules else [[standard_name(standard), "（该标准未提供条目清单）", "", "", "", "", ""]],
-          [12, 40, 12, 7, 9, 36, 50])
+    rules = standard_rules(standard) if standard is not None else []
+    sheet("标准", ["序号", "类别", "评查内容", "分值", "一票否决", "依据", "问题代码"],
+          ([i, L.CATEGORY_NAMES.get(r["category"], r["category"]), r["title"], r["points"],
+            "是" if r["veto"] else "否", r["basis"], r["code"]] for i, r in enumerate(rules, 1)),
+          [6, 12, 44, 7, 9, 40, 34])
 
+    meta_names = {"run_id": "批次编号", "inputs": "输入", "mode": "并行方式", "workers": "进程数",
+                  "elapsed_s": "用时（秒）"}
     notes = [
-        ["生成日期", _dt.datetime.now().isoformat(timespec="seconds")],
+        ["生成时间", _dt.datetime.now().replace(microsecond=0)],
         ["工具版本", f"dossier-review {__version__}"],
-        ["评查标准", standard_name(standard)],
+        ["评查标准", stats.standard_title or (standard_name(standard) if standard is not None else "")],
         ["随机种子", "、".join(sorted(stats.seeds)) or "（未抽样或未记录）"],
         ["案卷数", len(stats.dossiers)],
         ["完成", len(stats.done)],
         ["失败", len(stats.dossiers) - len(stats.done)],
         ["待人工核实的问题", stats.human_count],
-        ["说明", "“待人工核实”的问题未计扣分，也未计入问题频次；请评查人员对照原件认定。"],
-    ] + [[k, str(v)] for k, v in meta.items()]
-    sheet("说明", ["项目", "内容"], notes, [18, 80])
+        ["说明", "“待人工核实”的问题未计扣分，也未计入问题频次；请评查人员对照原件认定。"
+                 "“复核意见”列留给复核人员填写。"],
+    ] + [[meta_names.get(k, k), v] for k, v in meta.items()]
+    ws = sheet("说明", ["项目", "内容"], notes, [18, 80])
+    del ws
     return write_with(target, lambda tmp: wb.save(str(tmp)))
 
 
@@ -308,9 +386,15 @@ def _png(fig) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def make_charts(stats: Stats) -> dict[str, str]:
     """Base64 PNGs: score histogram, grades, Pareto of codes, average score per agency."""
     plt = _pyplot()
+    from matplotlib.ticker import MaxNLocator
+
     charts = {}
     scores = [d.score or 0.0 for d in stats.done]
 
@@ -318,6 +402,7 @@ def make_charts(stats: Stats) -> dict[str, str]:
     ax.hist(scores, bins=[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100.0001], color="#2f4a7a", edgecolor="white")
     ax.set_xlabel("得分")
     ax.set_ylabel("案卷数")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("得分分布")
     ax.set_xlim(0, 100)
     charts["scores"] = _png(fig)
@@ -328,26 +413,31 @@ def make_charts(stats: Stats) -> dict[str, str]:
     bars = ax.bar(list(grades), list(grades.values()), color=[colors.get(g, "#888") for g in grades])
     ax.bar_label(bars)
     ax.set_ylabel("案卷数")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("等次分布")
     charts["grades"] = _png(fig)
 
-    top = stats.code_count.most_common(15)
-    fig, ax = plt.subplots(figsize=(8, 4.2))
+    from matplotlib.ticker import MaxNLocator
+
+    top = stats.code_count.most_common(12)
+    fig, ax = plt.subplots(figsize=(8, 4.6))
     if top:
-        codes = [c for c, _ in top]
+        # the standard's names of the defects, not codes: a reader of the chart has no code table
+        names = [_short(stats.title(c), 14) for c, _ in top]
         counts = [n for _, n in top]
         total = sum(stats.code_count.values())
-        ax.bar(range(len(codes)), counts, color="#2f4a7a")
-        ax.set_xticks(range(len(codes)), codes, rotation=60, ha="right", fontsize=8)
+        ax.bar(range(len(names)), counts, color="#2f4a7a")
+        ax.set_xticks(range(len(names)), names, rotation=35, ha="right", fontsize=8)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 tick
         ax.set_ylabel("出现次数")
         ax2 = ax.twinx()
         cum, acc = [], 0
         for n in counts:
             acc += n
             cum.append(100.0 * acc / total)
-        ax2.plot(range(len(codes)), cum, color="#b3261e", marker="o", markersize=3)
+        ax2.plot(range(len(names)), cum, color="#b3261e", marker="o", markersize=3)
         ax2.set_ylim(0, 105)
-        ax2.set_ylabel("累计占比 (%)")
+        ax2.set_ylabel("累计占比（%）")
     else:
         ax.text(0.5, 0.5, "未发现问题", ha="center", va="center", transform=ax.transAxes)
     ax.set_title("常见问题帕累托图")
@@ -387,6 +477,15 @@ def _published_row(d: DossierRow, stats: Stats, *, names: bool) -> DossierRow:
         party=_published(d.party, stats, names=names), source=_published(d.source, stats, names=names))
 
 
+def _example_text(stats: Stats, ex: tuple) -> str:
+    """案号（单位）卷内第x页（PDF第y页）「quote」 — the example's file named as an office names it."""
+    from ..report.context import page_ref
+
+    d = stats.dossiers[ex[0]]
+    who = d.case_number or d.name
+    return f"{who}（{d.agency}）{page_ref(ex[1], ex[3])}：「{ex[2]}」"
+
+
 def write_summary_html(stats: Stats, target: Path, *, standard, meta: dict, show_ids: bool = False) -> Path:
     from ..report.html import environment
 
@@ -402,7 +501,7 @@ def write_summary_html(stats: Stats, target: Path, *, standard, meta: dict, show
         top.append({"code": code, "count": cnt, "dossiers": stats.code_dossiers[code],
                     "category": L.CATEGORY_NAMES.get(info.get("category"), info.get("category")),
                     "basis": stats.basis(code), "message": pub(stats.title(code)),
-                    "example": pub(f"{ex[0]} P.{ex[1]} 「{ex[2]}」") if ex else ""})
+                    "example": pub(_example_text(stats, ex)) if ex else ""})
     agencies = [{"name": a, "count": len(v), "avg": sum(v) / len(v)} for a, v in stats.agency_scores().items()]
     html = environment().get_template("summary.html").render(
         title="案卷评查汇总", generated=_dt.datetime.now().isoformat(timespec="seconds"),
@@ -418,112 +517,180 @@ def write_summary_html(stats: Stats, target: Path, *, standard, meta: dict, show
 # --------------------------------------------------------------------------- bulletin
 
 
-def write_bulletin(stats: Stats, target: Path, *, standard, top_n: int = 10) -> Path:
-    """评查情况通报 draft: overview, grades, common defects with basis and example, per agency.
+def _period(stats: Stats) -> str:
+    """The closing dates the sample covers, from the register's 结案日期 column."""
+    days = [x for x in (_date(d.register.get("closed")) for d in stats.dossiers) if isinstance(x, _dt.date)]
+    if not days:
+        return ""
+    a, b = min(days), max(days)
+    return f"{a.year}年{a.month}月{a.day}日至{b.year}年{b.month}月{b.day}日"
 
-    A bulletin is published: ID numbers are always masked and private persons named 张某.
+
+def write_bulletin(stats: Stats, target: Path, *, standard, office: Any = None, top_n: int = 12) -> Path:
+    """评查情况通报: sender, number, addressees, scope and method, results with the named 优秀 and
+    不合格 files, problems by category with the law and an example, one table of all units,
+    整改要求 with its deadline, signature and date (office details from ``report.office``).
+
+    A bulletin is published: ID numbers are always masked and private persons named 张某; it
+    names defects by the standard's wording, never by code.
     """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import RGBColor
 
+    from ..report.context import law_basis
     from ..report.docx_sheet import (
         TITLE_FONT,
+        add_page_numbers,
         add_table,
         clean,
         heading,
+        keep_with_next,
         new_document,
         set_run_font,
     )
+    from ..report.office import BLANK, Office, chinese_date
+
+    office = office or Office()
 
     def pub(text):
         return clean(_published(text, stats))
 
+    def para(text, align=None, size=None, bold=None, font=None):
+        p = doc.add_paragraph()
+        if align is not None:
+            p.alignment = align
+        if font or size or bold:
+            set_run_font(p.add_run(pub(text)), font or "仿宋_GB2312", size=size, bold=bold)
+        else:
+            p.add_run(pub(text))
+        return p
+
     doc = new_document()
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    set_run_font(p.add_run("关于行政处罚案卷评查情况的通报"), TITLE_FONT, size=18, bold=True)
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    set_run_font(p.add_run("（征求意见稿）"), size=11)
+    add_page_numbers(doc)
+    C = WD_ALIGN_PARAGRAPH.CENTER
+    if office.sender_name:
+        p = para(f"{office.sender_name}", align=C, size=26, bold=True, font="宋体")
+        p.runs[0].font.color.rgb = RGBColor(0xC0, 0, 0)
+    para(office.number or f"〔{office.day.year}〕{BLANK}号", align=C, size=14)
+    para("关于行政处罚案卷评查情况的通报", align=C, size=20, bold=True, font=TITLE_FONT)
+    para(f"{office.addressees or BLANK}：")
 
     done = stats.done
-    agencies = stats.agency_scores()
+    n_all = len(stats.dossiers)
     avg = stats.average()
     grades = stats.grade_counts()
-    heading(doc, "一、总体情况", level=2)
-    overview = (f"本次共评查行政处罚案卷 {len(stats.dossiers)} 卷，涉及执法机关 {len(agencies)} 个，"
-                f"完成评查 {len(done)} 卷")
-    if len(stats.dossiers) > len(done):
-        overview += f"，{len(stats.dossiers) - len(done)} 卷因文件无法读取未能评查"
-    overview += "。"
-    if avg is not None:
-        overview += f"平均得分 {avg:.1f} 分；" + "，".join(f"{g} {n} 卷" for g, n in grades.items()) + "。"
-    vetoed = sum(1 for d in done if d.vetoed)
-    if vetoed:
-        overview += f"其中 {vetoed} 卷存在一票否决事项。"
-    overview += f"评查依据：{standard_name(standard)} 评查标准。"
-    doc.add_paragraph(pub(overview))
+    agencies = stats.agency_scores()
+    title = stats.standard_title or (standard_name(standard) if standard is not None else "")
 
-    heading(doc, "二、等次分布", level=2)
+    keep_with_next(heading(doc, "一、评查范围和方法", level=2))
+    scope = "本次评查"
+    if stats.populations:
+        scope += f"从登记的{'、'.join(sorted(stats.populations))}件行政处罚案卷中，"
+        scope += "按执法机关分层随机抽取" if any(d.register.get("stratum") for d in stats.dossiers) else "随机抽取"
+        scope += f"{n_all}件"
+    else:
+        scope += f"行政处罚案卷{n_all}件"
+    if stats.seeds:
+        scope += f"（随机种子{'、'.join(sorted(stats.seeds))}，可复现）"
+    period = office.period or _period(stats)
+    if period:
+        scope += f"，结案时间为{period}"
+    scope += f"，涉及执法机关{len(agencies)}个。评查依据《{title}》，逐卷填写评查表，初审后经复核确定。"
+    para(scope)
+
+    keep_with_next(heading(doc, "二、评查结果", level=2))
     n = len(done) or 1
-    add_table(doc, ["等次", "案卷数", "占比"],
-              [[g, c, f"{100.0 * c / n:.1f}%"] for g, c in grades.items()], widths_mm=[50, 40, 40],
-              font_size=10.5)
+    text = f"完成评查{len(done)}件"
+    if n_all > len(done):
+        text += f"，{n_all - len(done)}件因文件无法读取未能评查"
+    if avg is not None:
+        text += f"，平均得分{avg:.1f}分"
+    text += "。其中" + "，".join(f"{g}{c}件（占{100.0 * c / n:.1f}%）" for g, c in grades.items()) + "。"
+    para(text)
 
-    heading(doc, "三、存在的主要问题", level=2)
+    def named(rows):
+        return "；".join(f"{d.case_number or d.name}（{d.agency}）" for d in rows)
+
+    best = [d for d in done if d.grade == "优秀"]
+    if best:
+        para("评为优秀的案卷：" + named(best) + "。")
+    failed = [d for d in done if d.grade == "不合格"]
+    if failed:
+        para("评为不合格的案卷：" + "；".join(
+            f"{d.case_number or d.name}（{d.agency}，{'存在一票否决事项' if d.vetoed else f'{d.score or 0:g}分'}）"
+            for d in failed) + "。")
+
+    keep_with_next(heading(doc, "三、存在的主要问题", level=2))
     if not stats.code_count:
-        doc.add_paragraph("本次评查未发现问题。")
-    for i, (code, cnt) in enumerate(stats.code_count.most_common(top_n), 1):
-        # the standard's fix speaks to every instance; a finding's fix may name one document
-        fix = (stats.rules.get(code) or {}).get("fix") or stats.code_info.get(code, {}).get("fix")
-        para = doc.add_paragraph()
-        set_run_font(para.add_run(pub(f"（{i}）{stats.title(code)}")), TITLE_FONT, bold=True)
-        text = (f"共 {cnt} 处，涉及 {stats.code_dossiers[code]} 卷"
-                f"（占 {100.0 * stats.code_dossiers[code] / n:.1f}%）。问题代码 {code}。")
-        if stats.basis(code):
-            text += f"依据：{stats.basis(code)}。"
-        doc.add_paragraph(pub(text))
-        ex = stats.code_example.get(code)
-        if ex:
-            doc.add_paragraph(pub(f"例：案卷“{ex[0]}”第 {ex[1]} 页：「{ex[2]}」"))
-        if fix:
-            doc.add_paragraph(pub(f"整改要求：{fix}"))
+        para("本次评查未发现扣分问题。")
+    by_cat: dict[str, list] = defaultdict(list)
+    for code, cnt in stats.code_count.most_common(top_n):
+        info = stats.code_info.get(code, {})
+        by_cat[L.CATEGORY_NAMES.get(info.get("category"), info.get("category") or "其他")].append((code, cnt))
+    numerals = "一二三四五六七八九十"
+    for ci, (cat, items) in enumerate(by_cat.items()):
+        p = keep_with_next(para(f"（{numerals[ci % 10]}）{cat}方面", bold=True, font=TITLE_FONT))
+        del p
+        for i, (code, cnt) in enumerate(items, 1):
+            text = (f"{i}. {stats.title(code)}。共{cnt}处，涉及{stats.code_dossiers[code]}件案卷"
+                    f"（占{100.0 * stats.code_dossiers[code] / n:.1f}%）。")
+            basis = law_basis(stats.basis(code))
+            if basis:
+                text += f"依据：{basis}。"
+            ex = stats.code_example.get(code)
+            if ex:
+                text += "如" + _example_text(stats, ex)
+            para(text)
 
-    heading(doc, "四、各单位情况", level=2)
+    keep_with_next(heading(doc, "四、各单位评查情况", level=2))
+    unit_rows = []
     by_agency: dict[str, list[DossierRow]] = defaultdict(list)
     for d in stats.dossiers:
-        by_agency[d.agency].append(_published_row(d, stats, names=True))
+        by_agency[d.agency].append(d)
     for agency in sorted(by_agency):
-        rows = by_agency[agency]
-        scores = [d.score or 0.0 for d in rows if d.status == "done"]
-        para = doc.add_paragraph()
-        label = f"{agency}（{len(rows)} 卷"
-        label += f"，平均 {sum(scores) / len(scores):.1f} 分）" if scores else "）"
-        set_run_font(para.add_run(pub(label)), TITLE_FONT, bold=True)
-        add_table(doc, ["案卷", "案号", "得分", "等次", "问题数"],
-                  [[d.name, d.case_number or "—",
-                    f"{d.score:.1f}" if d.status == "done" and d.score is not None else "—",
-                    d.grade if d.status == "done" else "未评查", d.findings if d.status == "done" else "—"]
-                   for d in rows], widths_mm=[50, 45, 20, 20, 20])
+        rows = [d for d in by_agency[agency] if d.status == "done"]
+        scores = [d.score or 0.0 for d in rows]
+        unit_rows.append([agency, len(by_agency[agency]), f"{sum(scores) / len(scores):.1f}" if scores else "—",
+                          *[sum(1 for d in rows if d.grade == g) for g in GRADE_ORDER]])
+    add_table(doc, ["单位", "评查案卷", "平均得分", *GRADE_ORDER], [[pub(x) for x in r] for r in unit_rows],
+              widths_mm=[52, 18, 18, 18, 18, 18, 18], font_size=10)
+    para("注：存在一票否决事项的案卷计0分，计入平均得分。", size=9)
 
-    heading(doc, "五、工作要求", level=2)
-    doc.add_paragraph("各单位对照本通报所列问题逐卷自查，于规定期限内完成整改并报送整改情况。"
-                      "标注“待人工核实”的事项，由评查人员对照原件认定后再行通报。")
+    keep_with_next(heading(doc, "五、整改要求", level=2))
+    para("（一）各单位要对照本通报和逐卷评查表，对存在问题的案卷逐件核查，能补正的依法补正，"
+         "不能补正的说明情况；评为不合格的案卷要分析原因、落实责任。")
+    fixes = []
+    for code, _ in stats.code_count.most_common(5):
+        fix = (stats.rules.get(code) or {}).get("fix")
+        if fix and fix not in fixes:
+            fixes.append(fix)
+    if fixes:
+        para("（二）针对共性问题：" + "".join(f"{i}. {f}" for i, f in enumerate(fixes, 1)))
+    para(f"（三）请各单位于{office.deadline or '　　年　　月　　日'}前将整改情况书面报送"
+         f"{office.sender_name or BLANK}。标注“待人工核实”的事项，经评查人员对照原件认定后另行通报。")
+
+    doc.add_paragraph()
+    para(office.signature_name or BLANK, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(chinese_date(office.day), align=WD_ALIGN_PARAGRAPH.RIGHT)
     p = doc.add_paragraph()
-    set_run_font(p.add_run(f"（dossier-review {__version__} 生成初稿，"
-                           f"{_dt.date.today().isoformat()}；发文前请人工核对。）"), size=8)
+    set_run_font(p.add_run(f"（dossier-review {__version__} 生成初稿，发文前请人工核对。）"), size=8)
     return write_with(target, lambda tmp: doc.save(str(tmp)))
 
 
 def write_batch_outputs(store: Store, ids: list[int], out_dir: Path, *, standard,
-                        meta: Optional[dict] = None, show_ids: bool = False) -> list[Path]:
+                        meta: Optional[dict] = None, show_ids: bool = False, office: Any = None) -> list[Path]:
     """summary.xlsx, summary.html and bulletin.docx; ``show_ids`` unmasks ID numbers in the
     two summaries (internal use); the bulletin is always masked."""
     out = Path(out_dir)
     meta = dict(meta or {})
+    if standard is None:
+        from .standard import load_standard
+
+        standard = load_standard("default")
     stats = collect_stats(store, ids, standard)
     return [
         write_summary_xlsx(store, ids, stats, out / "summary.xlsx", standard=standard, meta=meta,
                            show_ids=show_ids),
         write_summary_html(stats, out / "summary.html", standard=standard, meta=meta, show_ids=show_ids),
-        write_bulletin(stats, out / "bulletin.docx", standard=standard),
+        write_bulletin(stats, out / "bulletin.docx", standard=standard, office=office),
     ]

@@ -92,7 +92,8 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(standard, out_dir: str, formats: tuple, cache_path: Optional[str], ingest_workers: int,
-                 in_pool: bool, ingest_options: Optional[dict] = None, show_ids: bool = False) -> None:
+                 in_pool: bool, ingest_options: Optional[dict] = None, show_ids: bool = False,
+                 office: Any = None) -> None:
     # Tesseract's OpenMP threads fight the pool for the same cores and make OCR 5-8x slower.
     os.environ["OMP_THREAD_LIMIT"] = "1"
     if in_pool:
@@ -103,7 +104,7 @@ def _init_worker(standard, out_dir: str, formats: tuple, cache_path: Optional[st
         worker_dies_with_parent()
     _WORKER.update(standard=load_standard(standard), out_dir=out_dir, formats=tuple(formats),
                    cache_path=cache_path, ingest_workers=ingest_workers,
-                   ingest_options=dict(ingest_options or {}), show_ids=bool(show_ids))
+                   ingest_options=dict(ingest_options or {}), show_ids=bool(show_ids), office=office)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -139,7 +140,8 @@ def _review_one(task: dict) -> dict:
         data = review.to_dict()
         try:
             write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
-                          show_ids=_WORKER.get("show_ids", False))
+                          show_ids=_WORKER.get("show_ids", False), standard=_WORKER["standard"],
+                          office=_WORKER.get("office"))
         except OSError as exc:
             if is_output_oserror(exc):  # every later dossier would fail the same way
                 return {"ok": False, "kind": "OutputError", "reason": f"报告无法写入（{os_reason(exc)}）",
@@ -172,7 +174,8 @@ def _rescore_one(task: dict) -> dict:
         data = review.to_dict()
         if _WORKER["formats"]:
             write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
-                          show_ids=_WORKER.get("show_ids", False))
+                          show_ids=_WORKER.get("show_ids", False), standard=_WORKER["standard"],
+                          office=_WORKER.get("office"))
         return {"ok": True, "review": data, "pages": 0, "elapsed": time.perf_counter() - t0}
     except KeyboardInterrupt:
         raise
@@ -250,7 +253,8 @@ class _Batch:
             # reports deleted since (or the batch asked for more formats): rebuild from the store
             review = self.store.review(int(row["id"]))
             if review:
-                write_reports(review, self.out, missing, stem=stem, show_ids=self.show_ids)
+                write_reports(review, self.out, missing, stem=stem, show_ids=self.show_ids,
+                              standard=_WORKER.get("standard"), office=_WORKER.get("office"))
         self._tick()
 
     def success(self, item: DossierInput, h: str, res: dict) -> None:
@@ -423,7 +427,7 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
               rescore: bool = False, progress: bool = True, register=None,
               formats: Iterable[str] = REPORT_FORMATS, mode: Optional[str] = None,
               summary: bool = True, ingest_options: Optional[dict] = None,
-              show_ids: bool = False) -> BatchResult:
+              show_ids: bool = False, office: Any = None) -> BatchResult:
     """Review every dossier of ``inputs`` into ``out_dir``; see the module doc.
 
     ``inputs``: a folder (each PDF, image and sub-folder is a dossier), a sample list
@@ -443,7 +447,8 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
     with FolderLock(out), sigterm_as_interrupt():
         return _run_locked(inputs, out, t0, workers=workers, standard=standard, rescore=rescore,
                            progress=progress, register=register, formats=formats, mode=mode,
-                           summary=summary, ingest_options=ingest_options, show_ids=show_ids)
+                           summary=summary, ingest_options=ingest_options, show_ids=show_ids,
+                           office=office)
 
 
 def _sql_output_error(store: Store, exc: BaseException) -> OutputError:
@@ -455,7 +460,7 @@ def _sql_output_error(store: Store, exc: BaseException) -> OutputError:
 
 
 def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, progress, register,
-                formats, mode, summary, ingest_options, show_ids) -> BatchResult:
+                formats, mode, summary, ingest_options, show_ids, office=None) -> BatchResult:
     import sqlite3
 
     _clean_temp(out)
@@ -492,15 +497,16 @@ def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, pro
         try:
             if rescore:
                 todo = _rescore_todo(items, batch)
-                initargs = (std, str(out), formats, None, 1, True, ingest_options, show_ids)
+                initargs = (std, str(out), formats, None, 1, True, ingest_options, show_ids, office)
             else:
                 todo = ((item, h, _review_task(item, h)) for item, h in batch.pending(items))
                 initargs = (std, str(out), formats, str(out / OCR_CACHE_NAME), 1, True, ingest_options,
-                            show_ids)
+                            show_ids, office)
             if workers == 1 or (mode == "pages" and not rescore) or len(items) < 2:
                 result.mode = "sequential" if workers == 1 or rescore else "pages"
                 # in this process; in "pages" mode ingest spreads each dossier's pages over workers
-                _init_worker(std, str(out), formats, initargs[3], workers, False, ingest_options, show_ids)
+                _init_worker(std, str(out), formats, initargs[3], workers, False, ingest_options, show_ids,
+                             office)
                 for item, h, (fn, task) in todo:
                     batch.handle(item, h, fn(task))
             else:
@@ -537,7 +543,8 @@ def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, pro
                 result.outputs = write_batch_outputs(
                     store, result.dossier_ids, out, standard=std,
                     meta={"run_id": result.run_id, "inputs": str(inputs), "mode": result.mode,
-                          "workers": workers, "elapsed_s": round(result.elapsed, 1)}, show_ids=show_ids)
+                          "workers": workers, "elapsed_s": round(result.elapsed, 1)}, show_ids=show_ids,
+                    office=office)
             except OSError as exc:
                 if not is_output_oserror(exc):
                     raise

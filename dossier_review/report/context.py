@@ -294,9 +294,9 @@ def item_rows(r: dict, standard: Any) -> list[dict]:
     The deduction is the review's own (``items``, after caps and absorption) when recorded;
     an older review is re-added from its firm findings under the item's cap.
     """
-    if standard is None:
-        return []
     amap = archive_pages(r)
+    if standard is None:
+        return _finding_items(r, amap)
     findings = r.get("findings") or []
     titles = {rule.code: rule.title for rule in standard.rules}
     recorded = r.get("items")
@@ -332,6 +332,44 @@ def item_rows(r: dict, standard: Any) -> list[dict]:
             "fix": rule.fix, "basis": law_basis(rule.basis),
         })
     return rows
+
+
+def _finding_items(r: dict, amap: dict[int, int]) -> list[dict]:
+    """Without the standard: one row per code found (its points as the review recorded them)."""
+    rows: dict[str, dict] = {}
+    for f in r.get("findings") or []:
+        code = f.get("code", "")
+        row = rows.setdefault(code, {
+            "no": len(rows) + 1, "code": code, "category": L.category_name(f.get("category", ""),
+                                                                         r.get("categories") or []),
+            "title": f.get("message", ""), "value": "", "deducted": "", "score": "", "deduction": 0.0,
+            "veto": bool(f.get("veto")), "hit": False, "human": False, "reasons": [],
+            "fix": f.get("fix", ""), "basis": law_basis(f.get("basis", ""))})
+        firm = not f.get("needs_human") and not f.get("absorbed_by")
+        if firm:
+            row["hit"] = True
+            if row["veto"]:
+                row["deducted"] = "否决"
+            else:
+                row["deduction"] = float((r.get("items") or {}).get(code, row["deduction"] + float(f.get("points") or 0)))
+                row["deducted"] = _fmt(row["deduction"])
+        row["human"] = row["human"] or bool(f.get("needs_human"))
+        row["reasons"].append(_reason(f, amap, {}))
+    return list(rows.values())
+
+
+def quoted_evidence(r: dict, items: list[dict]) -> list[str]:
+    """证据摘录: each quote of the file under its item, with 卷内页码 and PDF page."""
+    amap = archive_pages(r)
+    no = {i["code"]: i for i in items}
+    out = []
+    for f in r.get("findings") or []:
+        item = no.get(f.get("code", ""))
+        for e in evidence_refs(f, amap, 200):
+            if e["quote"]:
+                label = f"{item['no']}. {item['title']}" if item else f.get("message", "")
+                out.append(f"{label}：{e['ref']}「{e['quote']}」")
+    return out
 
 
 def conclusion(r: dict, items: list[dict]) -> str:
@@ -382,7 +420,7 @@ def sheet_context(review: Any, standard: Any = None, office: Any = None, seq: Op
     vetoes = [i for i in items if i["veto"] and i["hit"]]
     return {
         "header": header, "items": items, "vetoes": vetoes, "conclusion": conclusion(r, items),
-        "fixes": rectifications(items), "score": float(r.get("score") or 0), "grade": r.get("grade") or "",
+        "fixes": rectifications(items), "quotes": quoted_evidence(r, items), "score": float(r.get("score") or 0), "grade": r.get("grade") or "",
         "total": getattr(standard, "total", None), "standard_title": title,
         "standard_description": getattr(standard, "description", ""),
     }

@@ -277,7 +277,12 @@ def build_docx(review: Any, standard: Any = None, office: Any = None, seq: Optio
         p = doc.add_paragraph()
         set_run_font(p.add_run("注：同一类别扣分以该类别分值为限；分值为“否决”的项目存在问题的，按评查标准一票否决。"
                                "页码写作“卷内第x页（PDF第y页）”，卷内页码未能识别的只写PDF页码。"), size=9)
-    heading(doc, "分类得分", level=3)
+    if sheet["quotes"]:
+        keep_with_next(heading(doc, "证据摘录（案卷原文）", level=3))
+        for q in sheet["quotes"]:
+            p = doc.add_paragraph()
+            set_run_font(p.add_run(clean(q)), size=9)
+    keep_with_next(heading(doc, "分类得分", level=3))
     add_table(doc, ["评查项目", "分值", "扣分", "得分"],
               [[c["name"], _g(c["budget"]), _g(c["deducted"]), _g(c["score"])] for c in ctx["categories"]],
               widths_mm=[70, 30, 30, 30], font_size=10)
