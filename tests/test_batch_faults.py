@@ -230,10 +230,10 @@ def test_reports_on_a_full_disk_stop_the_pool_and_keep_what_finished(tmp_path, m
     make_folder(src, 8)
     real = report.write_reports
 
-    def fill_up(review, out_dir, formats=("json", "html"), *, stem=None, show_ids=False):
+    def fill_up(review, out_dir, formats=("json", "html"), *, stem=None, **kw):
         if stem and stem >= "案卷04":
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(review, out_dir, formats, stem=stem, show_ids=show_ids)
+        return real(review, out_dir, formats, stem=stem, **kw)
 
     monkeypatch.setattr(report, "write_reports", fill_up)  # the pool forks: workers see it
     with pytest.raises(OutputError) as info:

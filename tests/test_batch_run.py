@@ -268,8 +268,8 @@ def test_summary_outputs_read_back(tmp_path, monkeypatch):
         assert heading in text
     assert "行政处罚案卷10件" in text and "涉及执法机关3个" in text
     assert "问题代码" not in text and "如某市监处罚" in text
-    agency_tables = [t for t in d.tables if t.rows[0].cells[0].text == "案卷"]
-    assert len(agency_tables) == 4  # three agencies + the failed file's unknown agency
+    (units,) = [t for t in d.tables if t.rows[0].cells[0].text == "单位"]  # one table of all units
+    assert len(units.rows) == 1 + 4  # three agencies + the failed file's unknown agency
     assert res.exit_code == EXIT_INPUT
 
 
