@@ -5,7 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=0
-for pkg in tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils; do
+# libreoffice-writer-nogui and chromium print the 意见书/通报 and the HTML reports to PDF
+# (report.printing, the print tests); fonts-arphic-uming stands in for 仿宋/宋体 in those prints
+PACKAGES="tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai fonts-arphic-uming
+          poppler-utils libreoffice-writer-nogui chromium"
+for pkg in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt=1
 done
 if [ "$need_apt" = 1 ]; then
@@ -15,8 +19,13 @@ if [ "$need_apt" = 1 ]; then
     fi
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends \
-        tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils >/dev/null
+    # shellcheck disable=SC2086  # the list splits into package names
+    apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+fi
+# the official faces the documents name (仿宋_GB2312, 宋体, 黑体) mapped to the faces installed
+FONTS_CONF=/etc/fonts/conf.d/64-dossier-review-cjk.conf
+if [ "$(id -u)" = 0 ] && ! cmp -s dossier_review/report/fonts/dossier-review-cjk.conf "$FONTS_CONF"; then
+    cp dossier_review/report/fonts/dossier-review-cjk.conf "$FONTS_CONF" && fc-cache -f >/dev/null
 fi
 
 PY=${PYTHON:-python3}

@@ -440,7 +440,7 @@ def make_charts(stats: Stats) -> dict[str, str]:
         ax2.set_ylabel("累计占比（%）")
     else:
         ax.text(0.5, 0.5, "未发现问题", ha="center", va="center", transform=ax.transAxes)
-    ax.set_title("常见问题帕累托图")
+    ax.set_title("常见问题帕累托图（前12项）")
     charts["pareto"] = _png(fig)
 
     per = {a: sum(v) / len(v) for a, v in stats.agency_scores().items()}
@@ -505,7 +505,7 @@ def write_summary_html(stats: Stats, target: Path, *, standard, meta: dict, show
     agencies = [{"name": a, "count": len(v), "avg": sum(v) / len(v)} for a, v in stats.agency_scores().items()]
     html = environment().get_template("summary.html").render(
         title="案卷评查汇总", generated=_dt.datetime.now().isoformat(timespec="seconds"),
-        standard=standard_name(standard), version=__version__,
+        standard=stats.standard_title or standard_name(standard), version=__version__,
         dossiers=stats.dossiers if show_ids else [_published_row(d, stats, names=False) for d in stats.dossiers],
         done=len(stats.done), failed=len(stats.dossiers) - len(stats.done),
         avg=avg, grades=stats.grade_counts(), charts=charts, top=top, agencies=agencies,

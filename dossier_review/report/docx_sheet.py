@@ -273,7 +273,7 @@ def build_docx(review: Any, standard: Any = None, office: Any = None, seq: Optio
         rows.append(["", "合计", "", _g(sheet["total"]), _g(deducted_total), _g(sheet["score"]),
                      "一票否决，计0分" if ctx["vetoed"] and sheet["score"] == 0 else ""])
         add_table(doc, ["序号", "评查项目", "评查内容", "分值", "扣分", "得分", "扣分理由"], rows,
-                  widths_mm=[11, 18, 43, 11, 10, 10, 57], font_size=9)
+                  widths_mm=[11, 18, 42, 11, 11, 11, 56], font_size=9)
         p = doc.add_paragraph()
         set_run_font(p.add_run("注：同一类别扣分以该类别分值为限；分值为“否决”的项目存在问题的，按评查标准一票否决。"
                                "页码写作“卷内第x页（PDF第y页）”，卷内页码未能识别的只写PDF页码。"), size=9)
