@@ -1,6 +1,7 @@
 """Case registers and sampling: aliases, reproducibility, strata, errors, the files written."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 
@@ -107,12 +108,12 @@ def test_sample_files_record_the_seed(tmp_path):
 
 
 @pytest.mark.parametrize("change, message", [
-    ("drop_path", "missing column"),
-    ("duplicate", "duplicate case number"),
-    ("missing_file", "do not exist"),
-    ("too_many", "only 40 cases"),
-    ("bad_by", "no column"),
-    ("blank_case", "empty case number"),
+    ("drop_path", "缺少列 “案卷路径”"),
+    ("duplicate", "“案号”列的"),
+    ("missing_file", "“案卷路径”列有 1 个案卷文件不存在"),
+    ("too_many", "登记表只有 40 件案件"),
+    ("bad_by", "没有可用于分层的列“区域”"),
+    ("blank_case", "“案号”列第 6 行为空"),
 ])
 def test_register_errors_have_one_line_reasons(tmp_path, change, message):
     reg = _register(tmp_path)
@@ -132,19 +133,35 @@ def test_register_errors_have_one_line_reasons(tmp_path, change, message):
         df.loc[4, "案号"] = ""
     df.to_excel(reg, index=False)
     with pytest.raises(RegisterError) as err:
-        sample_register(reg, n, seed=1, by=by)
+        sample_register(reg, n, seed=1, by=by, require_files=True)
     line = err.value.one_line()
     assert message in line and "\n" not in line and str(reg) in line
     assert isinstance(err.value, InputError)
     if change == "duplicate":
-        assert "rows 5, 9" in line  # spreadsheet row numbers (header is row 1)
+        assert "第 5、9 行" in line  # spreadsheet row numbers (header is row 1)
     if change == "missing_file":
-        assert "row 4: files/不存在.pdf" in line
+        assert "第 4 行：files/不存在.pdf" in line
+    if change == "drop_path":
+        assert "“案号”" in line  # the register's own headers, not internal keys
+        assert "case_number" not in line and "path" not in line
+
+
+def test_a_register_whose_files_are_not_pulled_yet_is_sampled(tmp_path):
+    """One samples the register first, then pulls and scans the files drawn."""
+    reg = _register(tmp_path)
+    df = pd.read_excel(reg, dtype=str)
+    df["案卷路径"] = [f"未调取/{i}.pdf" for i in range(len(df))]
+    df.to_excel(reg, index=False)
+    s = sample_register(reg, 5, seed=1)
+    assert len(s) == 5 and len(s.attrs["missing_files"]) == 5
+    assert set(s["population"]) == {40}
+    with pytest.raises(RegisterError, match="不存在"):
+        sample_register(reg, 5, seed=1, require_files=True)
 
 
 def test_too_few_for_the_strata(tmp_path):
     reg = _register(tmp_path)
-    with pytest.raises(RegisterError, match="smaller than the number of strata"):
+    with pytest.raises(RegisterError, match="少于分层数"):
         sample_register(reg, 3, seed=1, by="agency")
 
 
@@ -163,14 +180,16 @@ def test_register_columns_flow_into_the_batch_outputs(tmp_path, monkeypatch):
     notes = dict(list(wb["说明"].iter_rows(values_only=True))[1:])
     wb.close()
     head = rows[0]
-    # register columns the sheet has no fixed place for follow, under their Chinese labels
-    assert "罚款" in head and "结案日期" in head
-    fine_col = head.index("罚款")
-    assert all(str(r[fine_col]).isdigit() for r in rows[1:])
+    # the register's fine and closing date as typed cells (a filter on numbers and dates works)
+    assert "罚款（元）" in head and "结案日期" in head
+    fine_col, closed_col = head.index("罚款（元）"), head.index("结案日期")
+    assert all(isinstance(r[fine_col], (int, float)) for r in rows[1:])
+    assert all(isinstance(r[closed_col], dt.datetime) for r in rows[1:])
+    assert all(isinstance(r[head.index("抽样序号")], int) for r in rows[1:])
     # agency and case number come from the register, not from the documents
     sample = pd.read_csv(out / "sample.csv", encoding="utf-8-sig", dtype=str)
-    assert {r[2] for r in rows[1:]} == set(sample["案号"])
-    assert {r[1] for r in rows[1:]} == set(sample["执法机关"])
+    assert {r[head.index("案号")] for r in rows[1:]} == set(sample["案号"])
+    assert {r[head.index("执法机关")] for r in rows[1:]} == set(sample["执法机关"])
     assert notes["随机种子"] == "5"
     # a folder run joins a register by path
     out2 = tmp_path / "out2"
@@ -180,4 +199,5 @@ def test_register_columns_flow_into_the_batch_outputs(tmp_path, monkeypatch):
     wb = openpyxl.load_workbook(out2 / "summary.xlsx", read_only=True)
     rows2 = list(wb["案卷"].iter_rows(values_only=True))
     wb.close()
-    assert rows2[1][0] == "case001" and rows2[1][2] == "某市监处罚〔2024〕1号"
+    h2 = rows2[0]
+    assert rows2[1][h2.index("案卷")] == "case001" and rows2[1][h2.index("案号")] == "某市监处罚〔2024〕1号"

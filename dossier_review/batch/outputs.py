@@ -27,6 +27,10 @@ GRADE_ORDER = ("优秀", "良好", "合格", "不合格")
 UNKNOWN_AGENCY = "（未注明机关）"
 SEED_KEYS = ("seed", "随机种子")
 POPULATION_KEYS = ("population", "总体案卷数")
+# a sample list read back as the batch's input keeps the headers ``sample`` wrote
+SAMPLE_NO_KEYS = ("sample_no", "抽样序号")
+STRATUM_KEYS = ("stratum", "分层")
+ROW_KEYS = ("register_row", "登记表行号")
 
 
 @dataclass
@@ -268,14 +272,15 @@ def write_summary_xlsx(store: Store, ids: list[int], stats: Stats, target: Path,
     extra_cols = []
     for d in stats.dossiers:
         for k in d.register:
-            if k not in ("agency", "case_number", "party", "path", "sample_no", "register_row", "fine",
-                         "closed", "stratum", *SEED_KEYS, *POPULATION_KEYS) and k not in extra_cols:
+            if k not in ("agency", "case_number", "party", "path", "fine", "closed", *SAMPLE_NO_KEYS, *ROW_KEYS,
+                         *STRATUM_KEYS, *SEED_KEYS, *POPULATION_KEYS) and k not in extra_cols:
                 extra_cols.append(k)
     done = {"done"}
     sheet("案卷", ["抽样序号", "案号", "执法机关", "当事人", "分层", "结案日期", "罚款（元）", "得分", "等次",
                  "一票否决", "需人工核实", "问题数", *[f"{c}扣分" for c in cats], "复核意见", "状态", "失败原因",
                  "案卷", "来源文件", *[CANONICAL_LABELS.get(k, k) for k in extra_cols]],
-          ([_number(d.register.get("sample_no")), d.case_number, d.agency, d.party, d.register.get("stratum", ""),
+          ([_number(_reg(d.register, *SAMPLE_NO_KEYS)), d.case_number, d.agency, d.party,
+            _reg(d.register, *STRATUM_KEYS),
             _date(d.register.get("closed")), _number(d.register.get("fine")),
             d.score if d.status in done else None, d.grade if d.status in done else "",
             ("是" if d.vetoed else "否") if d.status in done else "",
@@ -586,7 +591,7 @@ def write_bulletin(stats: Stats, target: Path, *, standard, office: Any = None, 
     scope = "本次评查"
     if stats.populations:
         scope += f"从登记的{'、'.join(sorted(stats.populations))}件行政处罚案卷中，"
-        scope += "按执法机关分层随机抽取" if any(d.register.get("stratum") for d in stats.dossiers) else "随机抽取"
+        scope += "分层随机抽取" if any(_reg(d.register, *STRATUM_KEYS) for d in stats.dossiers) else "随机抽取"
         scope += f"{n_all}件"
     else:
         scope += f"行政处罚案卷{n_all}件"

@@ -64,7 +64,7 @@ def _read_table(path: Path):
         if suffix in (".xlsx", ".xlsm"):
             df = pd.read_excel(path, dtype=str, keep_default_na=False, sheet_name=0)
         elif suffix == ".xls":
-            raise RegisterError(path, "old .xls workbooks are not read; save it as .xlsx and retry")
+            raise RegisterError(path, "不读取旧版 .xls 工作簿；请另存为 .xlsx 后重试")
         else:
             # Excel in a Chinese locale saves CSV as GBK; try UTF-8 (with BOM) first.
             last = None
@@ -75,14 +75,14 @@ def _read_table(path: Path):
                 except UnicodeDecodeError as exc:
                     last = exc
             else:
-                raise RegisterError(path, f"cannot decode the CSV as UTF-8 or GBK ({last})")
+                raise RegisterError(path, f"CSV 既不是 UTF-8 也不是 GBK 编码（{last}）")
     except RegisterError:
         raise
     except FileNotFoundError:
-        raise RegisterError(path, "file not found") from None
+        raise RegisterError(path, "找不到登记表文件") from None
     except Exception as exc:  # pandas/openpyxl raise many types for broken files
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise RegisterError(path, f"cannot read the register: {msg}") from exc
+        raise RegisterError(path, f"无法读取登记表：{msg}") from exc
     df.columns = [str(c).strip() for c in df.columns]
     df = df.apply(lambda col: col.str.strip())
     # rows left completely blank at the end of a sheet are not cases
@@ -100,10 +100,10 @@ def read_register(path: str | Path, *, require: Iterable[str] = REQUIRED, check_
     """
     path = Path(path)
     if not path.is_file():
-        raise RegisterError(path, "file not found") from None
+        raise RegisterError(path, "找不到登记表文件") from None
     df = _read_table(path)
     if df.empty and not len(df.columns):
-        raise RegisterError(path, "the register is empty")
+        raise RegisterError(path, "登记表是空的")
     rename, headers = {}, {}
     for col in df.columns:
         key = canonical_key(col)
@@ -115,27 +115,30 @@ def read_register(path: str | Path, *, require: Iterable[str] = REQUIRED, check_
     df.attrs["source"] = str(path)
     missing = [k for k in require if k not in df.columns]
     if missing:
-        wanted = "; ".join(f"{CANONICAL_LABELS.get(k, k)} ({k})" for k in missing)
-        raise RegisterError(path, f"missing column(s) {wanted}; found: {', '.join(map(str, df.columns)) or 'none'}")
+        wanted = "；".join(f"“{CANONICAL_LABELS.get(k, k)}”（可用列名：{'、'.join(ALIASES[k][:6])}等）"
+                          for k in missing)
+        found = "、".join(f"“{c}”" for c in _own_headers(df)) or "无"
+        raise RegisterError(path, f"缺少列 {wanted}；登记表的列为：{found}")
     if df.empty:
-        raise RegisterError(path, "the register has no cases")
+        raise RegisterError(path, "登记表中没有案件")
     if "case_number" in df.columns:
         blank = [i + 2 for i, v in enumerate(df["case_number"]) if not v]
         if blank:
-            raise RegisterError(path, f"empty case number (案号) in row(s) {_rows(blank)}")
+            raise RegisterError(path, f"“{headers['case_number']}”列第 {_rows(blank)} 行为空")
         dup = df["case_number"][df["case_number"].duplicated(keep=False)]
         if len(dup):
             first = dup.iloc[0]
             rows = [i + 2 for i in dup.index[dup == first]]
             more = dup.nunique() - 1
-            raise RegisterError(path, f"duplicate case number {first!r} in rows {_rows(rows)}"
-                                + (f" (and {more} more duplicated)" if more else ""))
+            raise RegisterError(path, f"“{headers['case_number']}”列的“{first}”重复，见第 {_rows(rows)} 行"
+                                + (f"（另有 {more} 个重复值）" if more else ""))
     if "path" in df.columns:
         base = Path(os.path.abspath(path)).parent
         resolved, bad = [], []
+        df_paths = list(df["path"])
         for i, v in enumerate(df["path"]):
             if not v:
-                bad.append((i + 2, "(empty)"))
+                bad.append((i + 2, "（空）"))
                 resolved.append("")
                 continue
             p = Path(v).expanduser()
@@ -146,15 +149,23 @@ def read_register(path: str | Path, *, require: Iterable[str] = REQUIRED, check_
             if check_paths and not cand.exists():
                 bad.append((i + 2, v))
         if bad:
-            shown = "; ".join(f"row {r}: {v}" for r, v in bad[:3])
-            raise RegisterError(path, f"{len(bad)} case file path(s) do not exist ({shown}"
-                                + (" …" if len(bad) > 3 else "") + ")")
+            shown = "；".join(f"第 {r} 行：{v}" for r, v in bad[:3])
+            raise RegisterError(path, f"“{headers['path']}”列有 {len(bad)} 个案卷文件不存在（{shown}"
+                                + (" …" if len(bad) > 3 else "") + "）")
         df["path"] = resolved
+        df.attrs["missing_files"] = [(i + 2, v) for i, (v, r) in enumerate(zip(df_paths, resolved, strict=True))
+                                     if v and not Path(r).exists()]
     return df
 
 
 def _rows(rows: list[int]) -> str:
-    return ", ".join(map(str, rows[:5])) + (" …" if len(rows) > 5 else "")
+    return "、".join(map(str, rows[:5])) + (" …" if len(rows) > 5 else "")
+
+
+def _own_headers(df) -> list[str]:
+    """The register's column headers as the file writes them (recognised ones mapped back)."""
+    back = dict(df.attrs.get("headers") or {})
+    return [back.get(c, c) for c in df.columns]
 
 
 def allocate(sizes: dict, n: int) -> dict:
@@ -165,9 +176,9 @@ def allocate(sizes: dict, n: int) -> dict:
     """
     total = sum(sizes.values())
     if n > total:
-        raise ValueError(f"n={n} is larger than the population ({total})")
+        raise ValueError(f"抽样数 {n} 大于总体案件数 {total}")
     if n < len(sizes):
-        raise ValueError(f"n={n} is smaller than the number of strata ({len(sizes)})")
+        raise ValueError(f"抽样数 {n} 少于分层数 {len(sizes)}（每层至少抽取一件）")
     keys = sorted(sizes, key=str)
     quota = {k: n * sizes[k] / total for k in keys}
     alloc = {k: min(sizes[k], max(1, int(quota[k]))) for k in keys}
@@ -192,17 +203,27 @@ def _resolve_column(df, by: str) -> str:
         if _norm_header(col) == _norm_header(by):
             return col
     raise RegisterError(df.attrs.get("source", "register"),
-                        f"no column {by!r} to stratify by; columns: {', '.join(map(str, df.columns))}")
+                        f"没有可用于分层的列“{by}”；登记表的列为：{'、'.join(f'“{c}”' for c in _own_headers(df))}")
+
+
+def headers_of(df, key: str) -> str:
+    """The register's own header for a canonical key (or the column's name)."""
+    return (df.attrs.get("headers") or {}).get(key, key)
 
 
 def sample_register(register_path: str | Path, n: int, seed: int, by: Optional[str] = None,
-                    out_dir: str | Path | None = None):
+                    out_dir: str | Path | None = None, *, require_files: bool = False):
     """Draw a reproducible random sample of ``n`` cases from a register.
 
     ``by`` stratifies by a column (proportional allocation, largest remainder, at least one per
     stratum). When ``out_dir`` is given, writes ``sample.xlsx`` (sheets 抽样清单 and meta) and
     ``sample.csv`` (with a ``seed`` column) there. Returns the sample as a DataFrame with
-    canonical column names, ``sample_no``, ``stratum`` (when stratified) and ``seed``.
+    canonical column names, ``sample_no``, ``stratum`` (when stratified), ``seed`` and
+    ``population`` (the register's size, for the bulletin's "N drawn from M").
+
+    The case files need not exist yet (one samples the register first, then pulls and scans the
+    files drawn): ``sample.attrs["missing_files"]`` lists the sampled rows whose file is not
+    there, for a warning; ``require_files`` refuses a register with any missing file instead.
     """
     import numpy as np
 
@@ -211,12 +232,12 @@ def sample_register(register_path: str | Path, n: int, seed: int, by: Optional[s
         n = int(n)
         seed = int(seed)
     except (TypeError, ValueError):
-        raise RegisterError(register_path, f"n and seed must be integers (got n={n!r}, seed={seed!r})") from None
+        raise RegisterError(register_path, f"抽样数和随机种子须为整数（抽样数 {n!r}，随机种子 {seed!r}）") from None
     if n < 1:
-        raise RegisterError(register_path, f"n must be at least 1 (got {n})")
-    df = read_register(register_path)
+        raise RegisterError(register_path, f"抽样数至少为 1（现为 {n}）")
+    df = read_register(register_path, check_paths=require_files)
     if n > len(df):
-        raise RegisterError(register_path, f"cannot sample n={n}: the register has only {len(df)} cases")
+        raise RegisterError(register_path, f"无法抽取 {n} 件：登记表只有 {len(df)} 件案件")
     rng = np.random.default_rng(seed)
     alloc = None
     if by:
@@ -226,7 +247,7 @@ def sample_register(register_path: str | Path, n: int, seed: int, by: Optional[s
         try:
             alloc = allocate({k: len(v) for k, v in groups.items()}, n)
         except ValueError as exc:
-            raise RegisterError(register_path, f"cannot stratify by {by!r}: {exc}") from exc
+            raise RegisterError(register_path, f"无法按“{headers_of(df, col)}”分层：{exc}") from exc
         chosen = []
         for k in sorted(groups, key=str):
             members = np.array(sorted(groups[k]))
@@ -239,8 +260,12 @@ def sample_register(register_path: str | Path, n: int, seed: int, by: Optional[s
     sample.insert(0, "sample_no", range(1, len(sample) + 1))
     sample.insert(1, "register_row", [i + 2 for i in sample.index])
     sample["seed"] = seed
+    sample["population"] = len(df)
+    missing = {r for r, _ in df.attrs.get("missing_files") or []}
     sample = sample.reset_index(drop=True)
     sample.attrs.update(df.attrs)
+    sample.attrs["missing_files"] = [(r, p) for r, p in zip(sample["register_row"], sample.get("path", []),
+                                                               strict=False) if r in missing]
     meta = {
         "seed": seed, "n": n, "by": by or "", "register": str(register_path.resolve()),
         "register_cases": len(df), "method": "numpy.random.default_rng(seed); "
@@ -258,7 +283,8 @@ def sample_register(register_path: str | Path, n: int, seed: int, by: Optional[s
 
 def _display_frame(sample):
     headers = dict(sample.attrs.get("headers") or {})
-    names = {"sample_no": "抽样序号", "register_row": "登记表行号", "stratum": "分层", "seed": "随机种子"}
+    names = {"sample_no": "抽样序号", "register_row": "登记表行号", "stratum": "分层", "seed": "随机种子",
+             "population": "总体案卷数"}
     cols = {c: headers.get(c) or names.get(c) or c for c in sample.columns}
     return sample.rename(columns=cols)
 
