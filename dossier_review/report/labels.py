@@ -62,8 +62,6 @@ SOURCE_NAMES = {"text": "文本层", "ocr": "OCR"}
 # Tesseract's mean word confidence under ~0.6 on chi_sim means many misread characters.
 LOW_CONFIDENCE = 0.6
 
-FORMAT_NAMES = ("json", "html", "docx")
-
 
 def category_name(code: str, categories: Iterable[Any] = ()) -> str:
     for cat in categories or ():
