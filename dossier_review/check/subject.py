@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..lib.ids import check_digit_error, clean_id, id_kind
 from ..model import Evidence, Facts
 from .common import (
     doc_ev,
@@ -17,7 +18,6 @@ from .common import (
     pages_of,
     surest,
 )
-from .ids import check_digit_error, clean_id, id_kind
 from .registry import register_check
 
 

@@ -46,25 +46,6 @@ def _clean_value(v: str) -> str:
     return v.strip("：:，,。；; ")
 
 
-def validate_credit_code(code: str) -> bool:
-    """GB 32100-2015 check character."""
-    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-    if len(code) != 18 or any(c not in alphabet for c in code):
-        return False
-    total = sum(alphabet.index(c) * w for c, w in zip(code[:17], weights, strict=False))
-    return alphabet[(31 - total % 31) % 31] == code[17]
-
-
-def validate_id_card(num: str) -> bool:
-    """GB 11643-1999 check digit."""
-    if not re.fullmatch(r"\d{17}[\dXx]", num):
-        return False
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(c) * w for c, w in zip(num[:17], weights, strict=False))
-    return "10X98765432"[total % 11] == num[17].upper()
-
-
 def _looks_like_party(v: str) -> bool:
     v = _clean_value(v)
     return bool(ORG_SUFFIX.search(v)) or bool(_PERSON.match(v) and is_person_name(v))
