@@ -6,6 +6,7 @@ import re
 
 import cn2an
 
+from ..lib.citation import citation_text
 from ..model import Citation, DocFacts, Facts
 from .common import (
     amounts,
@@ -29,14 +30,7 @@ LAW_SLIP_MIN_LEN = 6
 
 
 def _cite_text(c: Citation) -> str:
-    s = f"《{c.law}》"
-    if c.article:
-        s += f"第{cn2an.an2cn(c.article)}条"
-    if c.paragraph:
-        s += f"第{cn2an.an2cn(c.paragraph)}款"
-    if c.item:
-        s += f"第（{cn2an.an2cn(c.item)}）项"
-    return s
+    return citation_text(c.law, c.article, c.paragraph, c.item)
 
 
 def _cited_for(c: Citation) -> str:
