@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..lib.metrics import confusion, micro
+
 
 def family_b_specs(n: int = 6, seed: int = 0) -> list[dict]:
     """Plans for ``n`` (>= 3) digital family-B dossiers: two clean general files, the rest with defects."""
@@ -47,7 +49,7 @@ def measure(paths, standard: str = "default") -> dict:
     from ..score import load_standard
 
     std = load_standard(standard)
-    tp = fp = fn = 0
+    counts = []
     doc_hit = doc_total = 0
     rows = []
     for path in paths:
@@ -56,9 +58,7 @@ def measure(paths, standard: str = "default") -> dict:
         review = review_path(path, std)
         predicted = {f.code for f in review.findings if not f.needs_human}
         wanted = set(truth["defects"])
-        tp += len(predicted & wanted)
-        fp += len(predicted - wanted)
-        fn += len(wanted - predicted)
+        counts.append(confusion(predicted, wanted))
         got = {(d["type"], d["first_page"], d["last_page"]) for d in review.documents}
         missed_docs = [d for d in truth["documents"] if (d["type"], d["first_page"], d["last_page"]) not in got]
         doc_hit += len(truth["documents"]) - len(missed_docs)
@@ -75,8 +75,7 @@ def measure(paths, standard: str = "default") -> dict:
     return {
         "dossiers": rows,
         "doc_accuracy": doc_hit / doc_total if doc_total else None, "doc_matched": doc_hit, "doc_total": doc_total,
-        "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
-        "tp": tp, "fp": fp, "fn": fn,
+        **micro(counts),
     }
 
 
