@@ -8,6 +8,7 @@ from typing import Optional
 
 import cn2an
 
+from dossier_review.lib.confusions import lookalikes
 from dossier_review.model import Amount, AmountPair
 
 from .text import DocText
@@ -63,8 +64,9 @@ def words_to_yuan(w: str, jiao: Optional[str] = None, fen: Optional[str] = None)
 # what may stand right before an amount in words; on a scan anything else is likely a numeral
 # OCR garbled ("会什贰佰元" for 叁仟贰佰元), and the readable tail alone would be a wrong amount
 _WORDS_LEAD = set("款币写：（(为计额得值收处以罚金共约达缴纳付即合是的了，、；。\n ")
-# a figure with cents after a currency sign OCR misread (¥ → f, F, #, Y)
-_CENTS = re.compile(r"(?<![\d.,])(?P<cur>[fFY#¥]{1,2})?(?P<n>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\d.])")
+# a figure with cents after a currency sign OCR misread (¥ → f, F, #, Y: lib/ocr_confusions.yaml)
+_CENTS = re.compile(rf"(?<![\d.,])(?P<cur>[{lookalikes('¥')}¥]{{1,2}})?"
+                    r"(?P<n>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\d.])")
 
 
 def find_amounts(s: str, ocr: bool = False) -> list[FoundAmount]:

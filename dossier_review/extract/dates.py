@@ -7,19 +7,23 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from dossier_review.lib.confusions import lookalikes
 from dossier_review.model import DateFact, Evidence
 
 from .text import DocText, to_int
 
-_CN_YEAR_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "0": 0, "Ｏ": 0, "Ο": 0,
+# 〇 and what OCR reads in its place (lib/ocr_confusions.yaml) count as a year's zero
+_ZERO = "〇零" + lookalikes("〇")
+_CN_YEAR_DIGIT = {**{c: 0 for c in _ZERO + "Ｏ"},
                   "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_YCN = "[〇零○OoΟ0一二三四五六七八九]"
+_YCN = f"[{_ZERO}一二三四五六七八九]"
+_DAY = "日" + lookalikes("日")
 _MDCN = "[一二三四五六七八九十〇零]"
 
 # 2024年3月12日 / 二〇二四年三月十二日 (OCR: 曰 for 日, 号 in speech)
 DATE_CN = re.compile(
     rf"(?P<y>(?:19|20)\d{{2}}|{_YCN}{{4,5}})年(?P<m>\d{{1,2}}|{_MDCN}{{1,2}})月"
-    rf"(?P<d>\d{{1,2}}|{_MDCN}{{1,3}})[日曰号]?")
+    rf"(?P<d>\d{{1,2}}|{_MDCN}{{1,3}})[{_DAY}号]?")
 # 2024.3.12 / 2024-03-12 / 2024/3/12: the same separator twice, no digit around it
 # (the flat view drops the space in "2024/11/13 12:50": a day may run straight into a time)
 DATE_NUM = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[.\-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from dossier_review.lib.confusions import lookalikes
 from dossier_review.model import Evidence, HearingInfo, RemedyInfo
 
 from .text import CN_NUM, DocText, to_int
@@ -54,7 +55,8 @@ def hearing_info(dt_: DocText) -> HearingInfo:
 
 # 申辨 for 申辩: a common slip (and OCR's most frequent misreading of 辩) that still states the right;
 # documents.typo reports the slip itself
-_STATEMENT_RIGHT = re.compile(r"陈述(?:、|和|或|及|与|或者)?申[辩辨]|陈述权|申[辩辨]权|进行陈述|提出陈述")
+_BIAN = f"[辩{lookalikes('辩')}]"
+_STATEMENT_RIGHT = re.compile(rf"陈述(?:、|和|或|及|与|或者)?申{_BIAN}|陈述权|申{_BIAN}权|进行陈述|提出陈述")
 
 
 def statement_right(dt_: DocText) -> tuple[Optional[bool], list[Evidence]]:
