@@ -13,6 +13,7 @@ from dossier_review.model import Evidence, Page
 
 from .nlp import is_person_name, org_names, split_names
 from .text import DocText
+from .vocab import alternation
 
 # ------------------------------------------------------------------ 文号
 
@@ -118,7 +119,7 @@ def seal(dt_: DocText, pages: dict[int, Page], last_pages: list[int]) -> tuple[O
 # ------------------------------------------------------------------ authority
 
 _AGENCY_LINE = re.compile(
-    r"([\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|人民政府|执法局|大队|支队|中队|执法队|监督所|管理处|分局|厅|管理站|管理所|办公室))"
+    rf"([\u4e00-\u9fff（）()]{{2,30}}?(?:{alternation('agency_suffixes')}))"
     r"(?:[（(](?:盖章|印章|公章|印|章)[）)])?$")
 
 
