@@ -9,6 +9,7 @@ from dossier_review.lib.confusions import lookalikes
 from dossier_review.model import Evidence, HearingInfo, RemedyInfo
 
 from .text import CN_NUM, DocText, to_int
+from .vocab import named
 
 _N = rf"(?:\d+|{CN_NUM}+)"
 PERIOD = re.compile(rf"(?P<n>{_N})(?P<ge>个)?(?P<u>工作日|日|天|个月|月|年)")
@@ -186,21 +187,8 @@ def remedy_info(dt_: DocText) -> RemedyInfo:
 
 # ------------------------------------------------------------------ penalties
 
-PENALTY_PATTERNS: list[tuple[str, str]] = [
-    (r"(?<!加处)(?<!不予)警告", "警告"),
-    (r"通报批评", "通报批评"),
-    (r"(?<!加处)罚款(?!数额的)|并处.{0,6}?罚|处以?.{0,12}?元(?:的)?罚", "罚款"),
-    (r"没收(?:其|当事人)?(?:的)?违法所得", "没收违法所得"),
-    (r"没收(?:其|当事人)?(?:的)?非法财物|没收(?!违法所得)(?:其|当事人)?.{0,20}?(?:产品|商品|食品|药品|物品|工具|设备|器材|财物|货物|原料|车辆)", "没收非法财物"),
-    (r"暂扣.{0,12}?(?:许可证|执照|证件|证书|驾驶证)", "暂扣许可证件"),
-    (r"吊销.{0,12}?(?:许可证|执照|证件|证书|驾驶证)", "吊销许可证件"),
-    (r"降低资质等级", "降低资质等级"),
-    (r"责令停产停业|责令停业|停产停业", "责令停产停业"),
-    (r"责令关闭|予以关闭", "责令关闭"),
-    (r"限制(?:开展)?生产经营活动", "限制开展生产经营活动"),
-    (r"限制从业|禁止从业|不得从事", "限制从业"),
-    (r"行政拘留|拘留", "行政拘留"),
-]
+# penalty name → how a decision or notice words it (vocabulary.yaml)
+PENALTY_PATTERNS: list[tuple[str, str]] = named("penalties")
 _PEN_RE = [(re.compile(p), name) for p, name in PENALTY_PATTERNS]
 _PEN_TRIGGER = re.compile(
     r"(?:决定|拟|现)(?:对(?:当事人|你|你单位|你公司|你店|其|该单位)?)?(?:作出|给予|处以|处|实施)|"
@@ -281,19 +269,8 @@ def payment_terms(dt_: DocText) -> tuple[dict[str, bool], list[Evidence]]:
 
 # ------------------------------------------------------------------ evidence listed in a decision
 
-EVIDENCE_KINDS: list[tuple[str, str]] = [
-    (r"询问笔录|调查笔录|询问调查笔录|谈话笔录|调查询问笔录", "inquiry"),
-    (r"现场检查(?:[（(][^）)]{1,4}[）)])?笔录|检查(?:[（(][^）)]{1,4}[）)])?笔录|现场笔录|勘验笔录|勘查笔录|勘察笔录", "inspection"),
-    (r"检测报告|检验报告|检测结果|检验结果|检测意见|鉴定意见|鉴定结论|鉴定报告|监测报告|检验检测报告|检测数据", "test_report"),
-    (r"营业执照|许可证|身份证|主体资格|执照复印件|登记证|证照", "licence"),
-    (r"照片|相片|影像|视听资料|录像|视频|图片|执法记录仪", "photo"),
-    (r"抽样|采样|取样", "sampling"),
-    (r"进货单|销售单|销货单|票据|发票|台账|合同|账册|单据|记录表|书证|送货单|出库单|入库单|购销", "documentary"),
-    (r"陈述申辩笔录|陈述笔录|申辩笔录|陈述、申辩", "statement"),
-    (r"先行登记保存|查封|扣押", "preservation"),
-    (r"电子数据|电子证据|聊天记录|截图", "electronic"),
-    (r"证人证言|证言", "witness"),
-]
+# evidence kind → how a decision's evidence list names it (vocabulary.yaml)
+EVIDENCE_KINDS: list[tuple[str, str]] = named("evidence_kinds")
 _EV_RE = [(re.compile(p), k) for p, k in EVIDENCE_KINDS]
 _EV_SENT = re.compile(r"证据|证实|为证|佐证|证明|在案|予以认定|足以认定")
 
