@@ -13,7 +13,7 @@ from dossier_review.model import Evidence, Page
 
 from .nlp import is_person_name, org_names, split_names
 from .text import DocText
-from .vocab import alternation
+from .vocab import alternation, named
 
 # ------------------------------------------------------------------ 文号
 
@@ -185,13 +185,8 @@ def authority(dt_: DocText, ocr: bool = False) -> tuple[Optional[str], Optional[
 
 # ------------------------------------------------------------------ template residue, typos
 
-_RESIDUE = [
-    (re.compile(r"你[（(]单位[）)]|你单位[（(]个人[）)]|你[（(]们[）)]"), "你(单位)"),
-    (re.compile(r"(?<![A-Za-z0-9])(?:[XxＸ×＊*]{2,})(?![A-Za-z0-9])"), "XXX"),
-    (re.compile(r"[：]某某(?:[，。；]|$)|^某某$|某某某"), "某某"),
-    (re.compile(r"[_＿]{3,}"), "____"),
-    (re.compile(r"[（(]选填[）)]|[（(]必填[）)]|【请填写[^】]*】|[（(]请填写[^）)]*[）)]|[（(]填写[^）)]{0,10}[）)]|此处填写"), "(选填)"),
-]
+# what a template left unfilled → how it shows (vocabulary.yaml)
+_RESIDUE = [(re.compile(pattern), name) for pattern, name in named("template_residue")]
 
 
 def template_residue(dt_: DocText) -> list[Evidence]:
