@@ -46,9 +46,9 @@ def not_notified(facts: Facts, params: dict):
     （六）法律、法规、规章规定的其他情形。“较大数额”由部门规章或地方规定确定，本标准按参数配置。
     【示例】对个人拟罚款2万元（本标准个人听证标准1万元），告知书只告知陈述申辩权，未告知听证权。
     【整改】重新制作送达载明听证权利及五个工作日申请期限的告知书；已作出的决定属程序违法，应撤销重作。
-    【何时转人工】金额低于参数 fine_threshold / confiscation_threshold 所定听证标准、但不低于参数 uncertain_from（可
-    能达到部门或地方规定的较大数额），或未能确定当事人类型时转人工；告知书或决定书识别置信度低于参数 low_confidence 、
-    且未读到听证告知时转人工。
+    【何时转人工】金额低于参数 fine_threshold / confiscation_threshold 所定听证标准、但不低于参数 uncertain_from
+    （可能达到部门或地方规定的较大数额），或未能确定当事人类型而是否达到标准取决于类型时转人工；告知书或决定书识别
+    置信度低于参数 low_confidence、且未读到听证告知时转人工。
     """
     if not facts.docs("decision", *params["notice_types"]):
         return []

@@ -256,8 +256,8 @@ def party_id_invalid(facts: Facts, params: dict):
     第6条规定了校验码的计算方法；号码错误即当事人身份认定有误（行政处罚法第五十九条第（一）项）。
     【示例】“统一社会信用代码：91350100M000100Y44”，按 GB 32100 计算校验码应为“3”。
     【整改】对照营业执照、身份证原件核对号码，更正全部文书中的错误号码。
-    【何时转人工】号码只出自一份文书、且该文书识别置信度低于参数 firm_min_confidence 时转人工（识别误读一位数字同样
-    校验失败）；两份以上文书载有同一错误号码的，为确定问题。
+    【何时转人工】载有该号码的文书不足两份、且识别置信度都低于参数 firm_min_confidence 时转人工（识别误读一位数字
+    同样校验失败）；两份以上文书载有同一错误号码的，为确定问题。
     """
     # Each distinct number once, with every document that carries it.
     carriers: dict[str, list] = defaultdict(list)
