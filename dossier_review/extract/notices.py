@@ -9,7 +9,7 @@ from dossier_review.lib.confusions import lookalikes
 from dossier_review.model import Evidence, HearingInfo, RemedyInfo
 
 from .text import CN_NUM, DocText, to_int
-from .vocab import named
+from .vocab import alternation, named
 
 _N = rf"(?:\d+|{CN_NUM}+)"
 PERIOD = re.compile(rf"(?P<n>{_N})(?P<ge>个)?(?P<u>工作日|日|天|个月|月|年)")
@@ -17,7 +17,7 @@ PERIOD = re.compile(rf"(?P<n>{_N})(?P<ge>个)?(?P<u>工作日|日|天|个月|月
 # ------------------------------------------------------------------ hearing / statement
 
 _HEARING_RIGHT = re.compile(r"听证")
-_RIGHT_WORDS = re.compile(r"有权|可以|可向|享有|权利|如(?:需|要求|申请)|如你|若|要求举行|提出(?:听证)?申请|申请听证|要求听证")
+_RIGHT_WORDS = re.compile(alternation("hearing_right_words"))
 _NO_HEARING = re.compile(r"不(?:享有|适用)听证|无权(?:要求|申请)听证")
 
 
@@ -193,7 +193,7 @@ _PEN_RE = [(re.compile(p), name) for p, name in PENALTY_PATTERNS]
 _PEN_TRIGGER = re.compile(
     r"(?:决定|拟|现)(?:对(?:当事人|你|你单位|你公司|你店|其|该单位)?)?(?:作出|给予|处以|处|实施)|"
     r"(?:处罚|决定)如下|如下(?:行政)?处罚|处罚决定如下|(?:作出|给予)(?:如下|以下)|拟作出|拟给予|拟处以|决定[：:]")
-_PEN_END = re.compile(r"缴纳|缴款|复议|诉讼|逾期|收到本|限你|限于|履行|告知|如不服|申请听证|陈述|申辩|执行")
+_PEN_END = re.compile(alternation("penalty_zone_end"))
 
 
 def penalty_zone(s: str, doc_type: str = "decision") -> Optional[tuple[int, int]]:
@@ -272,13 +272,13 @@ def payment_terms(dt_: DocText) -> tuple[dict[str, bool], list[Evidence]]:
 # evidence kind → how a decision's evidence list names it (vocabulary.yaml)
 EVIDENCE_KINDS: list[tuple[str, str]] = named("evidence_kinds")
 _EV_RE = [(re.compile(p), k) for p, k in EVIDENCE_KINDS]
-_EV_SENT = re.compile(r"证据|证实|为证|佐证|证明|在案|予以认定|足以认定")
+_EV_SENT = re.compile(alternation("evidence_sentence_words"))
 
 
 # the words that join the items of an evidence list, and those around the list
 _EV_SPLIT = re.compile(r"[、，,；;/]|以及|及|和|与|或")
 _EV_LEAD = re.compile(r"有|经|：|包括|如下|见|附")
-_EV_TAIL = re.compile(r"等(?:相关|有关)?(?:证据|材料|资料)?|为证|证实|证明|佐证|在案|予以认定|足以认定|可以认定|(?:证据|材料)(?=为|证|在|予)")
+_EV_TAIL = re.compile(alternation("evidence_list_tail"))
 _ENUM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．）)]|^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]")
 _COUNT = re.compile(r"(?:各|共)?[一二三四五六七八九十两\d]+(?:份|页|张|组|套|个|本|册|件|段|盘)$")
 _BRACKETS = re.compile(r"[（(〔\[][^）)〕\]]*[）)〕\]]")
@@ -382,7 +382,7 @@ _STATEMENT_MADE_NEG = re.compile(
 _STATEMENT_MADE_POS = re.compile(
     r"(?:提出|进行|作出|提交)了?(?:书面|口头)?(?:的)?(?:陈述|申辩|陈述申辩|陈述、申辩)(?:意见|材料)?|"
     r"陈述(?:申辩)?(?:意见|内容)(?:如下|为|：)|申辩(?:意见|理由)(?:如下|为|：)|陈述人称|当事人(?:陈述|申辩)称")
-_REVIEW_DONE = re.compile(r"经复核|复核意见|复核认为|复核后|复核结果|(?<!不)予以采纳|不予采纳|部分采纳|采纳(?:了)?(?:当事人|其)")
+_REVIEW_DONE = re.compile(alternation("review_done_words"))
 _HEARING_REQ_NEG = re.compile(r"(?:未|没有|不)(?:要求|申请|提出)(?:举行)?听证|放弃(?:要求)?听证|逾期未(?:提出|申请|要求)")
 _HEARING_REQ_POS = re.compile(r"(?:要求|申请|提出)(?:举行)?听证(?:申请)?|听证申请书")
 _EXTENSION = re.compile(r"延长(?:办案|案件办理|案件处理|办理|处理|审理)?(?:期限|时限)|延期(?:作出|办理|处理)|(?:办案|案件)期限延长")
@@ -390,7 +390,7 @@ _MAJOR_NEG = re.compile(r"不(?:属于|构成)(?:重大|复杂)|非重大")
 _MAJOR = re.compile(r"重大(?:、复杂)?(?:行政处罚)?案件|重大复杂|案情复杂|情节复杂|重大违法|(?:属于|为)(?:重大|复杂)")
 _EXTENSION_REASON = re.compile(r"延期|延长|进一步(?:调查|取证|核实|核查)|继续调查|调查取证需要")
 _MAJOR_REACH = 15
-_RIGHTS = re.compile(r"有权|可以|享有|权利|如(?:需|要求|申请|你|对)|若|逾期|视为|应当在|应在|告知")
+_RIGHTS = re.compile(alternation("rights_words"))
 
 
 def statement_made(dt_: DocText, doc_type: str) -> tuple[Optional[bool], list[Evidence]]:
