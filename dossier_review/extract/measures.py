@@ -12,7 +12,7 @@ import re
 from dossier_review.model import Measure
 
 from .text import DocText
-from .vocab import words
+from .vocab import alternation, words
 
 # the units of vocabulary.yaml, longest first, so that 毫克/立方米 wins over 立方米 and 人次 over 人
 UNITS = sorted(words("measure_units"), key=len, reverse=True)
@@ -20,7 +20,7 @@ _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MEASURE = re.compile(rf"(?<![\d.,A-Za-z])(?P<num>{_NUM})(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})")
 # clauses about the penalty, the procedure or the rights are not facts found; a sentence that
 # proposes or decides a penalty is not either
-_NOT_FACTS = re.compile(r"罚款|处罚|处以|给予|没收|责令|缴纳|复议|诉讼|听证|陈述|申辩|送达|日内|期限|标准为|限值为|不得超过")
+_NOT_FACTS = re.compile(alternation("not_fact_words"))
 _PENALTY_SENT = re.compile(r"(?:拟|决定|建议)(?:对|给予|作出|处以|处|责令|没收)")
 _CLAUSE = re.compile(r"[^，,。；;：:]+")
 _CLAUSE_END = "，,。；;：:、（）()“”《》"
