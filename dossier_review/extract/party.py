@@ -23,7 +23,7 @@ CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQR
 ID_CARD = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 
 ORG_SUFFIX = re.compile(rf"(?:{alternation('organisation_suffixes')})(?:[（(][^）)]{{1,12}}[）)])?$")
-_INDIVIDUAL_BUSINESS = re.compile(r"个体工商户|个体户|个体经营")
+_INDIVIDUAL_BUSINESS = re.compile(alternation("individual_business_words"))
 _NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·\-]{2,60}$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _JUNK_VALUES = re.compile(r"^(?:无|/|／|\\|-|—|签名|签字|盖章|\(签名\)|（签名）)$")
@@ -168,7 +168,7 @@ def find_representative(dt_: DocText) -> Optional[tuple[str, Evidence]]:
 
 
 _LONE_NAME = re.compile(r"^([\u4e00-\u9fff]{2,4})(?=$|[。；;，,、\s（(]|职务|性别|电话|身份|联系)")
-_NO_VALUE = re.compile(r"暂无|不详|未知|没有|空白|未填|同上|本人")
+_NO_VALUE = re.compile(alternation("no_value_words"))
 
 
 def kind_of(name: str, id_kind: Optional[str]) -> Optional[str]:
