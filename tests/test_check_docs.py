@@ -2,6 +2,7 @@
 import re
 
 import pytest
+from facts_builder import standard
 
 from dossier_review.check import available_checks, explain
 
@@ -32,11 +33,11 @@ def test_a_doc_without_the_human_section_is_caught():
 
 
 def test_explain_prints_when_it_asks_a_human():
-    text = explain("remedy.review_period_wrong")
+    text = explain("remedy.review_period_wrong", standard())
     assert "【何时转人工】" in text and "low_confidence" in text
     # the value is the standard's parameter, printed once from the standard, not restated in the doc
     assert "expected_days: 60" in text and "六十日内提出" in text and "是否为六十日" not in text
     assert "ocr_doubt" not in text   # the rule has no OCR doubt in the default standard
     # a rule with one: the standard's doubt is printed beside the check's own section
-    late = explain("procedure.late_service")
+    late = explain("procedure.late_service", standard())
     assert "扫描件 ocr_doubt: reading" in late and "fallback_margin_days" in late

@@ -1,5 +1,5 @@
-"""lib: leaf helpers every stage (and the sample generator) may import.
+"""Leaf helpers shared by the stages and the generator (text canonicalisation, OCR character
+confidence, identifier check digits, citation text, precision/recall, the OCR-confusion table …).
 
-Nothing here imports a stage; each module is small and stands alone (identifier check digits,
-citation text, precision/recall, …).
+Nothing here imports a stage: every stage may import ``lib``, as it imports ``model``.
 """
