@@ -1,5 +1,6 @@
-"""Leaf helpers shared by several stages and the batch (text canonicalisation, OCR character
-confidence, privacy, output folders, …).
+"""Leaf helpers shared by the stages, the batch and the generator (text canonicalisation, OCR
+character confidence, identifier check digits, citation text, precision/recall, the OCR-confusion
+table, privacy, output folders, …).
 
 Modules here import only the standard library (and well-kept third-party libraries): never a
 stage, never ``pipeline``. Any stage may import them, as it imports ``model``.
