@@ -18,6 +18,7 @@ from .. import __version__
 from ..lib.privacy import mask_ids, mask_names, needs_text_cell
 from ..report import labels as L
 from ..report.atomic import safe_stem, write_text, write_with
+from ..report.context import law_basis
 from ..store import Store, register_of
 from .register import CANONICAL_LABELS
 from .standard import standard_name, standard_rules
@@ -309,7 +310,7 @@ def write_summary_xlsx(store: Store, ids: list[int], stats: Stats, target: Path,
                    L.CATEGORY_NAMES.get(f["category"], f["category"]), stats.title(f["code"]),
                    None if f["veto"] or f["needs_human"] else f["points"],
                    "是" if f["veto"] else "否", "是" if f["needs_human"] else "否",
-                   archive, page, f["message"], stats.basis(f["code"]), f["fix"], f["quote"], "",
+                   archive, page, f["message"], law_basis(stats.basis(f["code"])), f["fix"], f["quote"], "",
                    f["code"], f["name"]]
 
     sheet("问题", ["案号", "执法机关", "序号", "类别", "问题", "扣分", "一票否决", "待人工核实", "卷内页码", "PDF页码",
@@ -323,7 +324,7 @@ def write_summary_xlsx(store: Store, ids: list[int], stats: Stats, target: Path,
         info = stats.code_info.get(code, {})
         freq.append([stats.title(code), L.CATEGORY_NAMES.get(info.get("category"), info.get("category")),
                      cnt, stats.code_dossiers[code], round(100.0 * stats.code_dossiers[code] / n_done, 1),
-                     stats.basis(code), code])
+                     law_basis(stats.basis(code)), code])
     sheet("问题频次", ["问题", "类别", "出现次数", "涉及案卷数", "涉及案卷比例（%）", "依据", "问题代码"],
           freq, [40, 12, 10, 11, 16, 40, 34])
     sheet("问题按机关", ["问题", *agencies, "合计", "问题代码"],

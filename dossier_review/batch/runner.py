@@ -141,7 +141,7 @@ def _review_one(task: dict) -> dict:
         try:
             write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
                           show_ids=_WORKER.get("show_ids", False), standard=_WORKER["standard"],
-                          office=_WORKER.get("office"))
+                          office=_WORKER.get("office"), seq=task.get("seq"))
         except OSError as exc:
             if is_output_oserror(exc):  # every later dossier would fail the same way
                 return {"ok": False, "kind": "OutputError", "reason": f"报告无法写入（{os_reason(exc)}）",
@@ -175,7 +175,7 @@ def _rescore_one(task: dict) -> dict:
         if _WORKER["formats"]:
             write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
                           show_ids=_WORKER.get("show_ids", False), standard=_WORKER["standard"],
-                          office=_WORKER.get("office"))
+                          office=_WORKER.get("office"), seq=task.get("seq"))
         return {"ok": True, "review": data, "pages": 0, "elapsed": time.perf_counter() - t0}
     except KeyboardInterrupt:
         raise
@@ -190,8 +190,17 @@ def _rescore_one(task: dict) -> dict:
                 "detail": traceback.format_exc(), "elapsed": time.perf_counter() - t0}
 
 
+def _sample_no(register: Optional[dict]):
+    """The 抽样序号 a sample list gave the dossier (the 意见书's {序号}), if any."""
+    for key in ("sample_no", "抽样序号"):
+        value = (register or {}).get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
 def _review_task(item: DossierInput, h: str) -> tuple:
-    return _review_one, {"source": item.source, "stem": item.stem}
+    return _review_one, {"source": item.source, "stem": item.stem, "seq": _sample_no(item.register)}
 
 
 # --------------------------------------------------------------------------- main side
@@ -412,7 +421,8 @@ def _rescore_todo(items: list[DossierInput], batch: _Batch) -> Iterator[tuple]:
             item.register = register_of(row)
         item.stem = row["stem"] or item.stem
         stored = batch.store.review(int(row["id"]))
-        yield item, row["file_hash"], (_rescore_one, {"review": stored, "stem": item.stem})
+        yield item, row["file_hash"], (_rescore_one, {"review": stored, "stem": item.stem,
+                                                      "seq": _sample_no(item.register)})
 
 
 def _stored_sources(store: Store) -> list[DossierInput]:
