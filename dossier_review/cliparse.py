@@ -20,6 +20,7 @@ HELP = "显示本帮助并退出"
 VERSION = "显示版本号并退出"
 ERROR = "错误"
 TYPE_NAMES = {"int": "整数", "float": "数字", "str": "文本"}
+_HEADING = re.compile(r"^([^\s:][^\n:]*):$", re.M)
 
 # argparse's message templates (CPython 3.9–3.13 wording) → Chinese
 _MESSAGES: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in [
@@ -58,6 +59,10 @@ class ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def add_usage(self, usage, actions, groups, prefix=None):
         return super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)
+
+    def format_help(self) -> str:
+        # section headings ("选项:") with the Chinese colon; argparse writes them unindented
+        return _HEADING.sub(r"\1：", super().format_help())
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):

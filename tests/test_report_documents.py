@@ -207,3 +207,27 @@ def test_summary_xlsx_is_filter_ready_with_typed_cells(tmp_path, std):
     assert prow["PDF页码"] is None or isinstance(prow["PDF页码"], int)
     notes = {r[0].value: r[1].value for r in wb["说明"].iter_rows(min_row=2)}
     assert "评查标准" in notes and not any(re.fullmatch(r"[a-z_]+", str(k)) for k in notes)
+
+
+def test_pareto_chart_names_defects_in_chinese_with_whole_counts():
+    from collections import Counter
+
+    from dossier_review.batch.outputs import Stats, _pyplot, pareto_figure
+
+    st = Stats(code_count=Counter({"documents.typo": 1, "remedy.missing": 1}),
+               rules={"documents.typo": {"title": "文书存在错别字"}, "remedy.missing": {"title": "未告知救济途径"}})
+    plt = _pyplot()
+    fig = pareto_figure(st, plt)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["文书存在错别字", "未告知救济途径"]
+    assert all(float(v).is_integer() for v in ax.get_yticks())   # no 0.5 tick for a count of 1
+    plt.close(fig)
+
+
+def test_docx_names_official_fonts_with_a_fallback(tmp_path, std):
+    import zipfile
+
+    (path,) = write_reports(_review(std), tmp_path, formats=("docx",), standard=std)
+    table = zipfile.ZipFile(path).read("word/fontTable.xml").decode()
+    assert 'w:name="仿宋_GB2312"' in table and 'w:altName w:val="仿宋"' in table
+    assert 'w:name="宋体"' in table

@@ -396,6 +396,35 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def pareto_figure(stats: Stats, plt):
+    """The Pareto chart of the most frequent defects, named as the standard names them."""
+    from matplotlib.ticker import MaxNLocator
+
+    top = stats.code_count.most_common(12)
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    if top:
+        # the standard's names of the defects, not codes: a reader of the chart has no code table
+        names = [_short(stats.title(c), 14) for c, _ in top]
+        counts = [n for _, n in top]
+        total = sum(stats.code_count.values())
+        ax.bar(range(len(names)), counts, color="#2f4a7a")
+        ax.set_xticks(range(len(names)), names, rotation=35, ha="right", fontsize=8)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 tick
+        ax.set_ylabel("出现次数")
+        ax2 = ax.twinx()
+        cum, acc = [], 0
+        for n in counts:
+            acc += n
+            cum.append(100.0 * acc / total)
+        ax2.plot(range(len(names)), cum, color="#b3261e", marker="o", markersize=3)
+        ax2.set_ylim(0, 105)
+        ax2.set_ylabel("累计占比（%）")
+    else:
+        ax.text(0.5, 0.5, "未发现问题", ha="center", va="center", transform=ax.transAxes)
+    ax.set_title("常见问题帕累托图（前12项）")
+    return fig
+
+
 def make_charts(stats: Stats) -> dict[str, str]:
     """Base64 PNGs: score histogram, grades, Pareto of codes, average score per agency."""
     plt = _pyplot()
@@ -423,31 +452,7 @@ def make_charts(stats: Stats) -> dict[str, str]:
     ax.set_title("等次分布")
     charts["grades"] = _png(fig)
 
-    from matplotlib.ticker import MaxNLocator
-
-    top = stats.code_count.most_common(12)
-    fig, ax = plt.subplots(figsize=(8, 4.6))
-    if top:
-        # the standard's names of the defects, not codes: a reader of the chart has no code table
-        names = [_short(stats.title(c), 14) for c, _ in top]
-        counts = [n for _, n in top]
-        total = sum(stats.code_count.values())
-        ax.bar(range(len(names)), counts, color="#2f4a7a")
-        ax.set_xticks(range(len(names)), names, rotation=35, ha="right", fontsize=8)
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 tick
-        ax.set_ylabel("出现次数")
-        ax2 = ax.twinx()
-        cum, acc = [], 0
-        for n in counts:
-            acc += n
-            cum.append(100.0 * acc / total)
-        ax2.plot(range(len(names)), cum, color="#b3261e", marker="o", markersize=3)
-        ax2.set_ylim(0, 105)
-        ax2.set_ylabel("累计占比（%）")
-    else:
-        ax.text(0.5, 0.5, "未发现问题", ha="center", va="center", transform=ax.transAxes)
-    ax.set_title("常见问题帕累托图（前12项）")
-    charts["pareto"] = _png(fig)
+    charts["pareto"] = _png(pareto_figure(stats, plt))
 
     per = {a: sum(v) / len(v) for a, v in stats.agency_scores().items()}
     fig, ax = plt.subplots(figsize=(6.4, max(2.4, 0.4 * len(per) + 1)))
