@@ -231,3 +231,26 @@ def test_docx_names_official_fonts_with_a_fallback(tmp_path, std):
     table = zipfile.ZipFile(path).read("word/fontTable.xml").decode()
     assert 'w:name="仿宋_GB2312"' in table and 'w:altName w:val="仿宋"' in table
     assert 'w:name="宋体"' in table
+
+
+def test_an_office_template_restyles_the_sheet(tmp_path, std):
+    import docx
+    from docx.oxml.ns import qn
+
+    tpl = docx.Document()
+    tpl.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "楷体")
+    tpl.sections[0].header.paragraphs[0].text = "某某市司法局（信笺）"
+    tpl.add_paragraph("模板里的示例正文")
+    tpl.save(str(tmp_path / "公文模板.docx"))
+    (tmp_path / "office.yaml").write_text("评查机关: 某某市司法局\n模板: 公文模板.docx\n", encoding="utf-8")
+    office = load_office(tmp_path / "office.yaml")
+    (path,) = write_reports(_review(std), tmp_path / "out", formats=("docx",), standard=std, office=office)
+    d = docx.Document(str(path))
+    assert d.sections[0].header.paragraphs[0].text == "某某市司法局（信笺）"
+    assert d.styles["Normal"].element.rPr.rFonts.get(qn("w:eastAsia")) == "楷体"
+    text = _visible(d)
+    assert "模板里的示例正文" not in text and "行政处罚案卷评查意见书" in text
+    assert "NUMPAGES" in d.sections[0].footer._element.xml   # the template had no page numbers
+    (tmp_path / "office.yaml").write_text("模板: 不存在.docx\n", encoding="utf-8")
+    with pytest.raises(OfficeError, match="不存在"):
+        load_office(tmp_path / "office.yaml")

@@ -576,7 +576,7 @@ def write_bulletin(stats: Stats, target: Path, *, standard, office: Any = None, 
             p.add_run(pub(text))
         return p
 
-    doc = new_document()
+    doc = new_document(office.template or None)
     add_page_numbers(doc)
     C = WD_ALIGN_PARAGRAPH.CENTER
     if office.sender_name:

@@ -106,11 +106,23 @@ def _stored_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def new_document():
-    """An A4 document with Chinese fonts on the styles the reports use."""
+def new_document(template: str | Path | None = None):
+    """An A4 document with Chinese fonts on the styles the reports use; or, given an office's
+    own ``template`` (.docx: its styles, margins, letterhead, header and footer), that document
+    emptied of its body text, so the office restyles the documents without touching code."""
     import io
 
     import docx
+
+    if template:
+        from docx.oxml.ns import qn
+
+        doc = docx.Document(str(template))
+        body = doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        return doc
 
     global _BLANK
     # Styling the default template costs more than filling it; do it once per process.
@@ -207,7 +219,10 @@ def add_page_numbers(doc, size: float = 9) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    para = doc.sections[0].footer.paragraphs[0]
+    footer = doc.sections[0].footer
+    if not footer.is_linked_to_previous and "PAGE" in footer._element.xml:
+        return  # an office template that numbers its pages itself
+    para = footer.paragraphs[0]
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     half = int(size * 2)
     rpr = f'<w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
@@ -245,7 +260,7 @@ def build_docx(review: Any, standard: Any = None, office: Any = None, seq: Optio
 
     ctx = build_context(review)
     sheet = sheet_context(review, standard, office, seq)
-    doc = new_document()
+    doc = new_document(getattr(office, "template", None))
     add_page_numbers(doc)
 
     title = doc.add_paragraph()

@@ -14,6 +14,9 @@ every key is optional (a missing one prints as a blank line to fill in by hand):
     评查期间: 2026年1月至6月             # period the sampled files were closed in (default: read
                                        #   from the register's 结案日期 column when there is one)
     整改期限: 2027年1月31日              # 通报 整改要求 deadline (default: a blank to fill in)
+    模板: 公文模板.docx                  # the office's own .docx (styles, margins, letterhead,
+                                       #   header/footer) the 意见书 and 通报 are written into;
+                                       #   relative to this file (default: the built-in A4 style)
 
 Unknown keys are refused with their name, so a typo is not silently ignored.
 """
@@ -29,6 +32,7 @@ from ..errors import InputError
 KEYS = {
     "评查机关": "reviewer", "意见书文号": "sheet_number", "发文机关": "sender", "文号": "number",
     "主送": "addressees", "落款": "signature", "日期": "date", "评查期间": "period", "整改期限": "deadline",
+    "模板": "template",
 }
 BLANK = "________"
 
@@ -44,6 +48,7 @@ class Office:
     date: Optional[_dt.date] = None
     period: str = ""
     deadline: str = ""
+    template: str = ""        # path of the office's .docx template, checked when the file is read
 
     @property
     def sender_name(self) -> str:
@@ -104,6 +109,18 @@ def load_office(path: str | Path | None) -> Office:
                 except ValueError as exc:
                     raise OfficeError(p, f"日期“{v}”应写作 2026-12-07") from exc
             values[attr] = v
+        elif attr == "template":
+            t = Path(str(v).strip()).expanduser()
+            t = t if t.is_absolute() else p.parent / t
+            if not t.is_file() or t.suffix.lower() != ".docx":
+                raise OfficeError(p, f"模板“{v}”不存在或不是 .docx 文件")
+            try:  # a broken template is refused now, not at the first document written
+                import docx
+
+                docx.Document(str(t))
+            except Exception as exc:  # python-docx raises several types for a bad package
+                raise OfficeError(p, f"模板“{v}”无法打开（{type(exc).__name__}）") from exc
+            values[attr] = str(t.resolve())
         else:
             values[attr] = str(v).strip()
     return Office(**values)
