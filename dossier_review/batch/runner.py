@@ -81,9 +81,9 @@ class BatchResult:
         return self.summary_line()
 
     def summary_line(self) -> str:
-        state = "interrupted" if self.interrupted else "finished"
-        return (f"batch {state}: {self.total} dossier(s), {self.done} reviewed, {self.skipped} already done, "
-                f"{self.failed} failed, {self.pages} page(s) in {self.elapsed:.1f} s")
+        state = "已中断" if self.interrupted else "已完成"
+        return (f"批量评查{state}：共 {self.total} 卷，本次评查 {self.done} 卷，此前已完成 {self.skipped} 卷，"
+                f"失败 {self.failed} 卷，共 {self.pages} 页，用时 {self.elapsed:.1f} 秒")
 
 
 # --------------------------------------------------------------------------- worker side

@@ -147,7 +147,7 @@ def ingest(path, *, cache_path=None, use_cache=True, workers=None, progress=Fals
     bar = None
     if progress:
         from tqdm import tqdm
-        bar = tqdm(total=total, unit="page", desc=name, file=sys.stderr)
+        bar = tqdm(total=total, unit="页", desc=name, file=sys.stderr)
     try:
         # 1. text layers, in parallel chunks when there is enough to share
         chunks = [(sf, a, min(a + TEXT_CHUNK, sf.pages)) for sf in files if sf.kind == "pdf"
@@ -249,7 +249,7 @@ def _ocr_pages(jobs, slots, stats, pool, n_workers, cache_path, use_cache, bar) 
         if cache is not None:
             stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
             if cache.error:
-                print(f"warning: {cache.error}", file=sys.stderr)
+                print(f"警告：{cache.error}", file=sys.stderr)
             cache.close()
 
 
