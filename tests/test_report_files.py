@@ -108,10 +108,10 @@ def test_html_content_for_the_reviewer(tmp_path):
     assert "remedy.litigation_period_wrong" in text and "扣 3 分" in text
     assert "《中华人民共和国行政诉讼法》第四十六条" in text
     assert "六个月内依法向某某市西湖区人民法院提起行政诉讼" in text
-    assert "P.19" in text and "三个月内向某某市西湖区人民法院提起行政诉讼" in text
+    assert "PDF第19页" in text and "三个月内向某某市西湖区人民法院提起行政诉讼" in text
     assert "待人工核实（拟扣 3 分）" in text
     # documents with Chinese type names and pages
-    assert "行政处罚决定书" in text and "P.18–19" in text and "送达回证" in text
+    assert "行政处罚决定书" in text and "PDF第18–19页" in text and "送达回证" in text
     # facts: party, officers, dates by role, amounts, citations
     # the credit code is masked by default (see test_privacy for --show-ids)
     assert "913301********XX1B" in text and "91330100MA2XXXXX1B" not in text and "33010012345" in text
@@ -119,7 +119,7 @@ def test_html_content_for_the_reviewer(tmp_path):
     assert "50,000 元（5 万元）" in text
     assert "《中华人民共和国食品安全法》第一百二十五条第一款第（二）项" in text
     # low-confidence page listed
-    assert "P.6" in text and "0.41" in text
+    assert "PDF第6页" in text and "0.41" in text
 
 
 def test_html_without_findings_or_categories():

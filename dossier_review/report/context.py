@@ -15,10 +15,15 @@ def _as_dict(review: Any) -> dict:
     return review if isinstance(review, dict) else review.to_dict()
 
 
-def _pages_range(first: Any, last: Any) -> str:
+def _pages_range(first: Any, last: Any, amap: Optional[dict] = None) -> str:
+    """A document's pages: 卷内第a–b页（PDF第x–y页）, or the PDF pages alone when unread."""
+    amap = amap or {}
     if not first:
         return "—"
-    return f"P.{first}" if not last or last == first else f"P.{first}–{last}"
+    if not last or last == first:
+        return page_ref(first, amap.get(int(first)))
+    a, b = amap.get(int(first)), amap.get(int(last))
+    return f"卷内第{a}–{b}页（PDF第{first}–{last}页）" if a and b else f"PDF第{first}–{last}页"
 
 
 def category_rows(r: dict) -> list[dict]:
@@ -100,6 +105,7 @@ def document_rows(r: dict) -> list[dict]:
     for d in facts.get("documents") or []:
         by_index[(d.get("type"), d.get("first_page"), d.get("last_page"))] = d
     rows = []
+    amap = archive_pages(r)
     for doc in r.get("documents") or []:
         key = (doc.get("type"), doc.get("first_page"), doc.get("last_page"))
         df = by_index.get(key, {})
@@ -125,7 +131,7 @@ def document_rows(r: dict) -> list[dict]:
             "type": doc.get("type"),
             "type_name": L.doc_type_name(doc.get("type", "")),
             "title": doc.get("title") or "",
-            "pages": _pages_range(doc.get("first_page"), doc.get("last_page")),
+            "pages": _pages_range(doc.get("first_page"), doc.get("last_page"), amap),
             "confidence": doc.get("confidence"),
             "notes": "；".join(notes),
         })
@@ -134,6 +140,11 @@ def document_rows(r: dict) -> list[dict]:
 
 def fact_rows(r: dict) -> dict:
     facts = r.get("facts") or {}
+    amap = archive_pages(r)
+
+    def at(page: Any) -> str:
+        return page_ref(page, amap.get(int(page))) if page else ""
+
     party = facts.get("party") or {}
     party_rows = [
         ("名称/姓名", party.get("name")),
@@ -143,7 +154,7 @@ def fact_rows(r: dict) -> dict:
         ("法定代表人/负责人", party.get("representative")),
     ]
     officers = [
-        {"name": o.get("name", ""), "certificate": o.get("certificate") or "—", "page": o.get("page") or ""}
+        {"name": o.get("name", ""), "certificate": o.get("certificate") or "—", "page": at(o.get("page"))}
         for o in facts.get("officers") or []
     ]
     # Dates by role: the dossier-level first date, with every dated mention found in documents
@@ -152,7 +163,7 @@ def fact_rows(r: dict) -> dict:
     for d in facts.get("documents") or []:
         for df in d.get("dates") or []:
             mentions.setdefault(df.get("role", "other"), []).append(
-                f"P.{df.get('page')} {df.get('date')}" + (f" {df['time']}" if df.get("time") else ""))
+                f"{at(df.get('page'))} {df.get('date')}" + (f" {df['time']}" if df.get("time") else ""))
     dates = []
     roles = list(facts.get("dates") or {})
     roles += [k for k in mentions if k not in roles]
@@ -178,13 +189,13 @@ def fact_rows(r: dict) -> dict:
             amounts.append({
                 "role": L.AMOUNT_ROLE_NAMES.get(a.get("role"), a.get("role")),
                 "value": L.yuan_text(a.get("yuan")),
-                "where": f"P.{a.get('page')} 「{L.short_quote(a.get('quote', ''), 80)}」",
+                "where": f"{at(a.get('page'))} 「{L.short_quote(a.get('quote', ''), 80)}」",
             })
     citations = [
         {
             "text": L.citation_text(c),
             "role": L.CITATION_ROLE_NAMES.get(c.get("role"), c.get("role")),
-            "where": f"P.{c.get('page')}" if c.get("page") else "",
+            "where": at(c.get("page")),
             "quote": L.short_quote(c.get("quote", ""), 120),
         }
         for c in facts.get("citations") or []
@@ -225,7 +236,8 @@ def build_context(review: Any) -> dict:
         "documents": document_rows(r),
         "facts": fact_rows(r),
         "low_pages": [
-            {"page": p.get("page"), "source": L.SOURCE_NAMES.get(p.get("source"), p.get("source")),
+            {"page": p.get("page"), "ref": page_ref(p.get("page"), p.get("archive_page")),
+             "source": L.SOURCE_NAMES.get(p.get("source"), p.get("source")),
              "confidence": p.get("confidence")}
             for p in low
         ],

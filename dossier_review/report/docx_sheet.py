@@ -255,7 +255,7 @@ def build_docx(review: Any, standard: Any = None, office: Any = None, seq: Optio
     """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from .context import page_ref, sheet_context
+    from .context import sheet_context
     from .office import chinese_date
 
     ctx = build_context(review)
@@ -320,10 +320,7 @@ def build_docx(review: Any, standard: Any = None, office: Any = None, seq: Optio
 
     if ctx["low_pages"]:
         keep_with_next(heading(doc, "五、需对照原件核对的页面", level=2))
-        amap = {int(p["page"]): p.get("archive_page") for p in (ctx["r"].get("pages") or [])
-                if isinstance(p, dict) and p.get("page")}
-        doc.add_paragraph("以下页面识别置信度低，请对照原件核对：" + "、".join(
-            page_ref(p["page"], amap.get(p["page"])) for p in ctx["low_pages"]))
+        doc.add_paragraph("以下页面识别置信度低，请对照原件核对：" + "、".join(p["ref"] for p in ctx["low_pages"]))
 
     # the signature block is one table whose rows do not split, kept with its heading: the date
     # line can no more end up alone on the last page
