@@ -160,6 +160,10 @@ def main() -> None:
     res = cli("review", tif, good, "--out", tmp / "o1", "--formats", "json", "-q")
     row("review 坏帧.tif (2nd TIFF frame without dimensions) + good.pdf", res.returncode,
         first_line(res.stderr) + f"; good.json written: {(tmp / 'o1' / 'good.json').exists()}")
+    gbk = os.fsencode(tmp) + "/案卷.pdf".encode("gbk")
+    shutil.copy(good, gbk)
+    res = cli("review", gbk.decode("utf-8", "surrogateescape"), "--out", tmp / "o0", "-q")
+    row("review a file whose name is GBK bytes (no UTF-8)", res.returncode, first_line(res.stderr))
     dot = tmp / "dot.png"
     Image.new("RGB", (1, 1), "white").save(dot)
     res = cli("review", dot, "--out", tmp / "o2", "-q")
