@@ -39,9 +39,8 @@ def _ingest_options(args) -> dict:
 
 def cmd_review(args) -> int:
     from .lib.outdir import check_output_folder, is_output_oserror, os_reason
-    from .pipeline import review_path
+    from .pipeline import load_standard, review_path
     from .report import write_reports
-    from .score import load_standard
 
     standard = load_standard(args.standard)
     out = check_output_folder(args.out)  # before any OCR: a read-only or full folder is refused now
@@ -128,7 +127,7 @@ def cmd_evaluate(args) -> int:
 
 def cmd_rules(args) -> int:
     from .check import explain, list_rules
-    from .score import load_standard
+    from .pipeline import load_standard
 
     standard = load_standard(args.standard)
     if args.action == "explain":
@@ -171,7 +170,7 @@ def cmd_sample(args) -> int:
 
 
 def cmd_samples(args) -> int:
-    from .samplegen import generate
+    from .samplegen.plan import generate
 
     paths = generate(args.out, n=args.n, seed=args.seed, scanned_ratio=args.scanned_ratio)
     for p in paths:

@@ -231,7 +231,7 @@ def main() -> None:
     row("batch with a 200 KB file-size limit (SQLite/report writes fail)", res.returncode,
         first_line(res.stderr))
     bad_std = tmp / "std150.yaml"
-    from dossier_review.score.standard import resolve
+    from dossier_review.standards.loader import resolve
 
     text = resolve("default").read_text(encoding="utf-8")
     bad_std.write_text(re.sub(r"(\n    points: )[\d.]+", r"\g<1>150", text, count=1), encoding="utf-8")

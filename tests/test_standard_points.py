@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from test_score_standard import GOOD, error, line_of, write
 
-from dossier_review.score import load_standard
+from dossier_review.pipeline import load_standard
 
 
 def test_points_above_the_category_are_rejected_at_their_line(tmp_path):

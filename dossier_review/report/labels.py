@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Optional
 
+from ..lib.citation import citation_text as lib_citation_text
 from ..model import DOCUMENT_TYPES
 
 CATEGORY_NAMES = {
@@ -58,12 +59,6 @@ PROCEDURE_NAMES = {"general": "一般程序", "simplified": "简易程序"}
 
 SOURCE_NAMES = {"text": "文本层", "ocr": "OCR"}
 
-# Below this an OCR page is listed for the reviewer even if the extractor did not flag it:
-# Tesseract's mean word confidence under ~0.6 on chi_sim means many misread characters.
-LOW_CONFIDENCE = 0.6
-
-FORMAT_NAMES = ("json", "html", "docx")
-
 
 def category_name(code: str, categories: Iterable[Any] = ()) -> str:
     for cat in categories or ():
@@ -77,26 +72,9 @@ def doc_type_name(code: str) -> str:
     return DOCUMENT_TYPES.get(code, code)
 
 
-def _cn(n: int) -> str:
-    try:
-        import cn2an
-
-        return cn2an.an2cn(int(n))
-    except Exception:  # cn2an refuses some inputs; an Arabic number is still correct
-        return str(n)
-
-
 def citation_text(c: dict) -> str:
     """《中华人民共和国食品安全法》第一百二十五条第一款第（二）项 — the way a decision writes it."""
-    law = c.get("law") or "?"
-    out = f"《{law}》"
-    if c.get("article"):
-        out += f"第{_cn(c['article'])}条"
-    if c.get("paragraph"):
-        out += f"第{_cn(c['paragraph'])}款"
-    if c.get("item"):
-        out += f"第（{_cn(c['item'])}）项"
-    return out
+    return lib_citation_text(c.get("law") or "?", c.get("article"), c.get("paragraph"), c.get("item"))
 
 
 def yuan_text(v: Optional[float]) -> str:
@@ -141,15 +119,11 @@ def evidence_pages(evidence: Iterable[dict]) -> str:
     return "、".join(f"P.{p}" for p in pages) if pages else "—"
 
 
-def low_confidence_pages(pages: list[dict], facts: dict) -> list[dict]:
-    """Pages the reviewer should read on paper: flagged by the pipeline or under LOW_CONFIDENCE."""
-    flagged = set(facts.get("low_confidence_pages") or [])
-    out = []
-    for p in pages or []:
-        conf = p.get("confidence")
-        if p.get("page") in flagged or (conf is not None and conf < LOW_CONFIDENCE):
-            out.append(p)
-    return out
+def low_confidence_pages(pages: list[dict], unreadable: list[int]) -> list[dict]:
+    """Pages the reviewer should read on paper: those the review judged unreadable under its
+    standard's ``low_confidence`` (``Review.unreadable_pages``)."""
+    wanted = set(unreadable or [])
+    return [p for p in pages or [] if p.get("page") in wanted]
 
 
 def decision_doc(facts: dict) -> Optional[dict]:
