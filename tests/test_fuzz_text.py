@@ -1,4 +1,5 @@
-"""Fuzzing segment and extract with hostile text: long punctuation runs and 1 MB pages.
+"""Fuzzing pages, segment and extract (``pipeline.analyse``) with hostile text: long punctuation
+runs and 1 MB pages.
 
 Every pattern over document text must be linear (or run on bounded lines): a line of 10,000
 "…" once took minutes in title matching, a page of labels minutes in field extraction.  The
@@ -13,9 +14,8 @@ import time
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from dossier_review.extract import extract
 from dossier_review.model import Dossier, Page
-from dossier_review.segment import segment
+from dossier_review.pipeline import analyse
 
 # Units a hostile or broken text layer repeats: punctuation, digits, labels, dates, titles.
 UNITS = ["…", "。", "，", "、", "：", ":", "1", "０", " ", "\u3000", "-", "—", "（", "）", "《", "》",
@@ -30,7 +30,7 @@ MB_BOUND_S = 60.0      # one 1 MB page
 def _review_text(text: str) -> float:
     dossier = Dossier(name="fuzz", sources=["fuzz.pdf"], pages=[Page(1, "text", 1.0, text, text)])
     t0 = time.perf_counter()
-    facts = extract(segment(dossier))
+    facts = analyse(dossier)
     assert facts is not None
     return time.perf_counter() - t0
 
