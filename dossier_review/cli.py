@@ -156,6 +156,8 @@ def cmd_batch(args) -> int:
     for source, reason in result.failures:
         _err(reason if str(reason).startswith(str(source)) else f"{source}: {reason}")
     print(result)
+    if result.terminated:
+        _err("已终止（收到 SIGTERM）；已完成的结果已保留，重新运行即可续上")
     return result.exit_code
 
 

@@ -256,3 +256,18 @@ def test_a_symlink_loop_in_a_batch_folder_is_counted_and_reported(tmp_path, monk
     assert res.total == 5 and res.done == 3 and res.failed == 2
     assert "符号链接循环" in reasons[str(src / "环.pdf")]
     assert "不存在" in reasons[str(src / "断链.pdf")]
+
+
+def test_a_file_name_that_is_no_utf8_is_recorded_readably(tmp_path, monkeypatch):
+    install(monkeypatch)
+    src = tmp_path / "in"
+    make_folder(src, 1)
+    gbk = os.fsencode(src) + "/案卷GBK.pdf".encode("gbk")
+    Path(gbk.decode("utf-8", "surrogateescape")).write_bytes((src / "案卷01.pdf").read_bytes())
+    res = run_batch(src, tmp_path / "out", workers=1, standard=FakeStandard(), progress=False)
+    assert res.total == 2 and res.done == 2
+    with Store(tmp_path / "out" / "dossier-review.sqlite") as store:
+        sources = [r["source"] for r, _ in store.iter_dossiers()]
+    assert any("\\xb0\\xb8" in s for s in sources)  # 案 in GBK, readable and distinct
+    again = run_batch(src, tmp_path / "out", workers=1, standard=FakeStandard(), progress=False)
+    assert again.skipped == 2  # the lookup finds the same row

@@ -162,3 +162,14 @@ def test_batch_reason_is_the_decoders_not_an_internal_error(tmp_path):
     reasons = dict(res.failures)
     assert res.failed == 2 and not any("internal" in r for r in reasons.values()), reasons
     assert "不是案卷页面" in reasons[str(folder / "dot.png")]
+
+
+def test_a_gbk_file_name_is_named_as_such(tmp_path):
+    """A zip made on a Chinese Windows unpacks to names that are no UTF-8 (lone surrogates)."""
+    raw = os.fsencode(tmp_path) + "/案卷.png".encode("gbk")
+    _page().save(raw.decode("utf-8", "surrogateescape"), format="PNG")
+    (path,) = [p for p in tmp_path.iterdir()]
+    assert "UTF-8" in _reason(path) and "GBK" in _reason(path)
+    # near miss: the same page under a UTF-8 name is a page
+    _page().save(tmp_path / "案卷.png")
+    assert check_file(tmp_path / "案卷.png").pages == 1

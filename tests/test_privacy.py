@@ -149,6 +149,7 @@ def test_batch_outputs_hold_no_formula_and_no_full_id(tmp_path, monkeypatch):
 
 def test_bulletin_and_summary_mask_quotes(tmp_path):
     from dossier_review.batch.outputs import write_batch_outputs
+    from dossier_review.pipeline import load_standard
     from dossier_review.store import Store
 
     review = _review_quoting_an_id()
@@ -158,7 +159,7 @@ def test_bulletin_and_summary_mask_quotes(tmp_path):
     data["facts"]["party"]["representative"] = "王建国"
     with Store(tmp_path / "s.sqlite") as store:
         i = store.record_review(source="x.pdf", file_hash="h", standard="default", review=data, stem="x")
-        paths = write_batch_outputs(store, [i], tmp_path, standard=None)
+        paths = write_batch_outputs(store, [i], tmp_path, standard=load_standard("default"))
     bulletin = zipfile.ZipFile(tmp_path / "bulletin.docx").read("word/document.xml").decode()
     html = (tmp_path / "summary.html").read_text(encoding="utf-8")
     assert ID not in bulletin and ID not in html and ID not in _xlsx_text(tmp_path / "summary.xlsx")

@@ -164,8 +164,19 @@ def _kind(path: Path) -> str | None:
     return None
 
 
+def _check_name(path: Path) -> None:
+    """A name that is no UTF-8 (a zip made on a Chinese Windows keeps GBK names) reaches Python
+    with lone surrogates, which the PDF and image libraries refuse as a path; say so plainly."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(path, "文件名不是有效的 UTF-8 编码（多半是在 Windows 上打包的 GBK 文件名）；"
+                               "请先改名，例如 convmv -f gbk -t utf-8 --notest 文件名") from None
+
+
 def check_file(path: Path) -> SourceFile:
     """The file's kind and page count, or ``InputError``: the boundary around every decoder."""
+    _check_name(path)
     kind = _kind(path)
     if kind is None:
         sniffed = _sniff(_read_head(path))
@@ -196,6 +207,7 @@ def collect(path: str | os.PathLike) -> tuple[str, list[SourceFile]]:
             raise InputError(p, f"文件无法读取（{_link_reason(p)}）")
         raise InputError(p, "找不到该文件或文件夹")
     if p.is_dir():
+        _check_name(p)
         try:
             entries = [e for e in p.iterdir() if not e.name.startswith(".")]
         except OSError as exc:

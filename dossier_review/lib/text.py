@@ -25,3 +25,18 @@ def scrub_tree(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [scrub_tree(v) for v in value]
     return value
+
+
+def path_text(path: Any) -> str:
+    """A path as text every writer takes: a name that is no UTF-8 (GBK from a Windows zip) is
+    kept readable and distinct as ``\\xb0\\xb8…`` instead of lone surrogates."""
+    s = str(path)
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        pass
+    try:
+        return s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return scrub(s)

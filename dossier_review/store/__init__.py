@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from ..lib.text import scrub, scrub_tree
+from ..lib.text import path_text, scrub, scrub_tree
 
 STORE_NAME = "dossier-review.sqlite"
 OCR_CACHE_NAME = "ocr-cache.sqlite"
@@ -160,7 +160,8 @@ class Store:
             cur = c.execute(
                 "INSERT INTO batch_runs(started_at, standard, inputs, options_json, tool_version)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (_now(), standard, inputs, json.dumps(options, ensure_ascii=False, default=str), tool_version))
+                (_now(), standard, path_text(inputs),
+                 json.dumps(scrub_tree(options), ensure_ascii=False, default=str), tool_version))
             return int(cur.lastrowid)
 
     def finish_run(self, run_id: int, *, status: str, total: int, done: int, skipped: int, failed: int) -> None:
@@ -185,17 +186,20 @@ class Store:
     def lookup(self, source: str, file_hash: str, standard: str) -> Optional[sqlite3.Row]:
         return self.conn.execute(
             "SELECT * FROM batch_dossiers WHERE source=? AND file_hash=? AND standard=?",
-            (source, file_hash, standard)).fetchone()
+            (path_text(source), file_hash, standard)).fetchone()
 
     def latest_done(self, source: str) -> Optional[sqlite3.Row]:
         """The most recent finished review of a source (any standard): where rescoring starts."""
         return self.conn.execute(
             "SELECT * FROM batch_dossiers WHERE source=? AND status='done'"
-            " ORDER BY updated_at DESC, id DESC LIMIT 1", (source,)).fetchone()
+            " ORDER BY updated_at DESC, id DESC LIMIT 1", (path_text(source),)).fetchone()
 
     def _upsert_dossier(self, c, *, source, file_hash, standard, name, stem, status, reason, detail,
                         register, page_count, elapsed, run_id) -> int:
         now = _now()
+        # SQLite takes no lone surrogates: a file name that is no UTF-8 is stored readable
+        source, name, stem = path_text(source), path_text(name), (None if stem is None else path_text(stem))
+        register = scrub_tree(register)
         row = c.execute(
             "INSERT INTO batch_dossiers(source, file_hash, standard, name, stem, status, reason, detail,"
             " register_json, page_count, elapsed_s, run_id, created_at, updated_at)"
