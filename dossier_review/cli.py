@@ -2,15 +2,19 @@
 
 Exit codes are listed in ``dossier_review.errors``.  Bad input never ends in a traceback:
 one line on stderr naming the file and the reason, and in a batch the other files go on.
+Everything a user reads is Chinese (argparse's own words too: ``cliparse``); commands and codes
+stay as they are, and each command has a Chinese alias (评查, 批量, 抽样, …).  Every option is
+checked before any work starts (``_check``): a wrong format or a broken office file is refused
+at once, not after minutes of OCR.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 
 from . import __version__
+from .cliparse import ChineseArgumentParser
 from .errors import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
@@ -44,7 +48,7 @@ def cmd_review(args) -> int:
 
     standard = load_standard(args.standard)
     out = check_output_folder(args.out)  # before any OCR: a read-only or full folder is refused now
-    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    formats, office = args.formats, args.office
     status = EXIT_OK
     for path in args.paths:
         try:
@@ -61,16 +65,17 @@ def cmd_review(args) -> int:
             status = max(status, 1)
             continue
         try:
-            written = write_reports(review, out, formats=formats, show_ids=args.show_ids, standard=standard)
+            written = write_reports(review, out, formats=formats, show_ids=args.show_ids, standard=standard,
+                                    office=office)
         except OSError as exc:
             if not is_output_oserror(exc):
                 raise
             # the next dossier would fail the same way: stop; reports already written stay
             raise OutputError(out, f"报告无法写入（{os_reason(exc)}）；已写完的报告已保留") from None
-        flag = " 否决" if review.vetoed else ""
-        human = " (needs human)" if review.needs_human else ""
-        print(f"{review.dossier}: {review.score:g} {review.grade}{flag}{human}, "
-              f"{len(review.findings)} findings -> {written[0]}")
+        flag = "（一票否决）" if review.vetoed else ""
+        human = "（有待人工核实事项）" if review.needs_human else ""
+        print(f"{review.dossier}：{review.score:g} 分，{review.grade}{flag}{human}，"
+              f"问题 {len(review.findings)} 项 → {written[0]}")
     return status
 
 
@@ -98,13 +103,14 @@ def cmd_ingest(args) -> int:
         return EXIT_OK
     from .model import DOCUMENT_TYPES
 
-    print(f"{dossier.name}: {dossier.page_count} pages from {', '.join(dossier.sources)}")
+    print(f"{dossier.name}：共 {dossier.page_count} 页，来自 {'、'.join(dossier.sources)}")
     for d in seg.documents:
         srcs = {dossier.page(n).source for n in range(d.first_page, d.last_page + 1)}
         conf = min(dossier.page(n).confidence for n in range(d.first_page, d.last_page + 1))
-        pages_txt = f"p.{d.first_page}" if d.first_page == d.last_page else f"p.{d.first_page}-{d.last_page}"
+        pages_txt = f"第{d.first_page}页" if d.first_page == d.last_page else f"第{d.first_page}–{d.last_page}页"
+        how = "/".join({"text": "文本层", "ocr": "OCR"}.get(x, x) for x in sorted(srcs))
         print(f"  {pages_txt:<10} {d.type:<22} {DOCUMENT_TYPES.get(d.type, ''):<16} "
-              f"{'/'.join(sorted(srcs)):<8} conf {conf:.2f}  {d.title}")
+              f"{how:<8} 置信度 {conf:.2f}  {d.title}")
     return EXIT_OK
 
 
@@ -132,12 +138,12 @@ def cmd_rules(args) -> int:
     standard = load_standard(args.standard)
     if args.action == "explain":
         if not args.code:
-            _err("rules explain needs a CODE, e.g. `dossier-review rules explain remedy.missing`")
+            _err("rules explain 需要一个问题代码，例如：dossier-review rules explain remedy.missing")
             return EXIT_USAGE
         try:
             print(explain(args.code, standard))
         except KeyError:
-            _err(f"unknown code {args.code!r}; `dossier-review rules` lists the codes")
+            _err(f"未知的问题代码“{args.code}”；dossier-review rules 列出全部代码")
             return EXIT_USAGE
         return EXIT_OK
     for rule in list_rules(standard):
@@ -152,7 +158,8 @@ def cmd_batch(args) -> int:
     from .batch import run_batch
 
     result = run_batch(args.inputs, args.out, workers=args.workers, standard=args.standard,
-                       rescore=args.rescore, progress=not args.quiet, show_ids=args.show_ids)
+                       rescore=args.rescore, progress=not args.quiet, show_ids=args.show_ids,
+                       office=args.office)
     for source, reason in result.failures:
         _err(reason if str(reason).startswith(str(source)) else f"{source}: {reason}")
     print(result)
@@ -164,8 +171,15 @@ def cmd_batch(args) -> int:
 def cmd_sample(args) -> int:
     from .batch import sample_register
 
-    frame = sample_register(args.register, args.n, args.seed, by=args.by, out_dir=args.out)
-    print(f"sampled {len(frame)} dossiers (seed {args.seed}) -> {args.out}")
+    frame = sample_register(args.register, args.n, args.seed, by=args.by, out_dir=args.out,
+                            require_files=args.require_files)
+    missing = frame.attrs.get("missing_files") or []
+    if missing:
+        header = (frame.attrs.get("headers") or {}).get("path", "案卷路径")
+        shown = "；".join(f"登记表第 {row} 行：{path}" for row, path in missing[:3])
+        _err(f"警告：抽中的 {len(missing)} 件案卷文件尚不存在（“{header}”列：{shown}"
+             + ("…" if len(missing) > 3 else "") + "）；调取、扫描后再运行 batch")
+    print(f"已抽取 {len(frame)} 件（随机种子 {args.seed}）→ {args.out}")
     return EXIT_OK
 
 
@@ -186,72 +200,122 @@ def _show_ids_option(p) -> None:
                         "默认打码（如 370102********9347）。通报始终打码")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="dossier-review",
-        description="Review Chinese administrative-penalty case files (行政处罚案卷) offline.")
-    parser.add_argument("--version", action="version", version=f"dossier-review {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+def _office_option(p) -> None:
+    p.add_argument("--office", metavar="配置文件",
+                   help="评查机关配置（YAML：评查机关、意见书文号、发文机关、文号、主送、落款、日期、评查期间、"
+                        "整改期限、模板），用于评查意见书和通报的抬头与落款；格式见 README")
+
+
+def build_parser() -> ChineseArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="dossier-review", version=f"dossier-review {__version__}",
+        description="行政处罚案卷离线评查：读取案卷（PDF 文本层或 OCR），识别文书、提取事实、按评查标准"
+                    "检查扣分，\n输出评查报告、一卷一表评查意见书、汇总表和评查情况通报。",
+        epilog="退出状态：0 全部评查完成；2 参数错误；3 有案卷无法读取（其余照常评查）；4 评查标准文件有误；\n"
+               "5 缺少 tesseract 等程序；6 输出文件夹无法写入；130 已中断；143 已终止（已完成的结果均保留）。")
+    sub = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令")
 
     def common(p, standard=True, ocr=True):
         if standard:
-            p.add_argument("--standard", default="default",
-                           help="standard name in scoring_rules/ or a YAML path (default: default)")
+            p.add_argument("--standard", default="default", metavar="标准",
+                           help="评查标准：名称（如 default、cehui）或 YAML 文件路径（默认：default）")
         if ocr:
-            p.add_argument("--no-cache", action="store_true", help="do not read or write the OCR cache")
-            p.add_argument("--workers", type=int, default=None, help="OCR processes (default: cores)")
-            p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+            p.add_argument("--no-cache", action="store_true", help="不读写 OCR 缓存")
+            p.add_argument("--workers", type=int, default=None, metavar="进程数",
+                           help="OCR 进程数（默认：CPU 核数）")
+            p.add_argument("-q", "--quiet", action="store_true", help="不显示进度条")
 
-    p = sub.add_parser("review", help="review dossiers and write reports")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a PDF, an image, or a folder of pages")
-    p.add_argument("--out", required=True, help="output folder")
-    p.add_argument("--formats", default="json,html,docx", help="report formats (json,html,docx)")
+    p = sub.add_parser("review", aliases=["评查"], help="评查案卷并写出报告",
+                       description="逐卷评查，写出 JSON、HTML 报告和评查意见书（DOCX）。")
+    p.add_argument("paths", nargs="+", metavar="路径", help="PDF、图片，或一卷各页图片所在的文件夹")
+    p.add_argument("--out", required=True, metavar="文件夹", help="输出文件夹")
+    p.add_argument("--formats", default="json,html,docx", metavar="格式",
+                   help="报告格式，逗号分隔：json、html、docx（评查意见书）；默认全部")
+    _office_option(p)
     _show_ids_option(p)
     common(p)
     p.set_defaults(func=cmd_review)
 
-    p = sub.add_parser("ingest", help="read a dossier and list the documents found")
-    p.add_argument("path", metavar="PATH")
-    p.add_argument("--json", action="store_true", help="print JSON (dossier, page_count, pages, documents)")
+    p = sub.add_parser("ingest", aliases=["读取"], help="读取案卷，列出识别出的文书",
+                       description="读取一卷案卷，按页列出识别出的文书、来源（文本层/OCR）和置信度。")
+    p.add_argument("path", metavar="路径", help="PDF、图片或图片文件夹")
+    p.add_argument("--json", action="store_true", help="输出 JSON（dossier、page_count、pages、documents）")
     common(p, standard=False)
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("evaluate", help="review every dossier with a truth file and print accuracy")
-    p.add_argument("truth_dir", metavar="TRUTH_DIR")
-    p.add_argument("--out", required=True, help="output folder for the reports")
+    p = sub.add_parser("evaluate", aliases=["检验"], help="对照标注文件检验评查准确度",
+                       description="评查每一卷带 <名称>.truth.json 标注的案卷，按问题代码统计查准率和查全率。")
+    p.add_argument("truth_dir", metavar="标注文件夹")
+    p.add_argument("--out", required=True, metavar="文件夹", help="报告输出文件夹")
     common(p)
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("rules", help="list the codes of a standard, or explain one")
-    p.add_argument("action", nargs="?", choices=["list", "explain"], default="list")
-    p.add_argument("code", nargs="?")
+    p = sub.add_parser("rules", aliases=["规则"], help="列出评查标准的问题代码，或解释其中一项",
+                       description="list：列出标准的全部问题代码、类别和分值；explain 代码：说明检查内容、依据、示例和整改。")
+    p.add_argument("action", nargs="?", choices=["list", "explain"], default="list", metavar="操作",
+                   help="list（默认）或 explain")
+    p.add_argument("code", nargs="?", metavar="问题代码", help="如 remedy.missing")
     common(p, ocr=False)
     p.set_defaults(func=cmd_rules)
 
-    p = sub.add_parser("batch", help="review many dossiers (folder or sample list), resumable")
-    p.add_argument("inputs", metavar="DIR|LIST")
-    p.add_argument("--out", required=True)
-    p.add_argument("--rescore", action="store_true", help="re-apply the standard to stored facts, no OCR")
+    p = sub.add_parser("batch", aliases=["批量"], help="批量评查（文件夹或抽样清单），可中断续评",
+                       description="批量评查一个文件夹或抽样清单中的全部案卷，写出各卷报告和 summary.xlsx、"
+                                   "summary.html、bulletin.docx（评查情况通报）；中断后重新运行即可续上。")
+    p.add_argument("inputs", metavar="文件夹或清单")
+    p.add_argument("--out", required=True, metavar="文件夹", help="输出文件夹")
+    p.add_argument("--rescore", action="store_true", help="按（修改后的）标准对已存事实重新计分，不再 OCR")
+    _office_option(p)
     _show_ids_option(p)
     common(p)
     p.set_defaults(func=cmd_batch)
 
-    p = sub.add_parser("sample", help="draw a reproducible (stratified) sample from a case register")
-    p.add_argument("register", metavar="REGISTER", help="XLSX or CSV case register (案卷登记表)")
-    p.add_argument("--n", type=int, default=100)
-    p.add_argument("--seed", type=int, required=True)
-    p.add_argument("--by", default=None, help="column to stratify by (proportional, ≥1 per stratum)")
-    p.add_argument("--out", default="sample", help="output folder for the sample list")
+    p = sub.add_parser("sample", aliases=["抽样"], help="从案卷登记表按随机种子（分层）抽样",
+                       description="从案卷登记表（XLSX/CSV）抽取可复现的随机样本，写出 sample.xlsx 和 sample.csv。\n"
+                                   "案卷文件可以尚未调取：抽样时只提示，调取、扫描后再运行 batch。")
+    p.add_argument("register", metavar="登记表", help="XLSX 或 CSV 案卷登记表")
+    p.add_argument("--n", type=int, default=100, metavar="件数", help="抽取件数（默认：100）")
+    p.add_argument("--seed", type=int, required=True, metavar="随机种子", help="随机种子（整数，记入清单，可复现）")
+    p.add_argument("--by", default=None, metavar="列名", help="按此列分层（按比例分配，每层至少一件），如 执法机关")
+    p.add_argument("--out", default="sample", metavar="文件夹", help="抽样清单输出文件夹（默认：sample）")
+    p.add_argument("--require-files", action="store_true", help="登记表中的案卷文件必须都已存在，否则拒绝抽样")
     p.set_defaults(func=cmd_sample)
 
-    p = sub.add_parser("samples", help="generate synthetic dossiers with truth files (training exercises)")
-    p.add_argument("action", choices=["generate"])
-    p.add_argument("--out", required=True)
-    p.add_argument("--n", type=int, default=12)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--scanned-ratio", type=float, default=0.5)
+    p = sub.add_parser("samples", aliases=["样例"], help="生成带标注的合成案卷（培训练习用）",
+                       description="generate：生成覆盖各问题代码的合成案卷及其 .truth.json 标注。")
+    p.add_argument("action", choices=["generate"], metavar="操作", help="generate")
+    p.add_argument("--out", required=True, metavar="文件夹", help="输出文件夹")
+    p.add_argument("--n", type=int, default=12, metavar="件数", help="案卷数（默认：12）")
+    p.add_argument("--seed", type=int, default=0, metavar="随机种子", help="随机种子（默认：0）")
+    p.add_argument("--scanned-ratio", type=float, default=0.5, metavar="比例", help="扫描件比例（默认：0.5）")
     p.set_defaults(func=cmd_samples)
     return parser
+
+
+def _check(parser: ChineseArgumentParser, args) -> None:
+    """Every option checked before any work: a usage error (exit 2) names the option; a broken
+    standard or office file ends with its own exit code, before the first page is read."""
+    from .report import FORMATS
+    from .report.office import load_office
+
+    if hasattr(args, "formats"):
+        formats = tuple(dict.fromkeys(f.strip().lower() for f in args.formats.split(",") if f.strip()))
+        unknown = [f for f in formats if f not in FORMATS]
+        if unknown or not formats:
+            extra = "；打印为 PDF 请用 bench/print_documents.py（LibreOffice/Chromium）" if "pdf" in unknown else ""
+            parser.error(f"参数 --formats：不支持的格式 {'、'.join(unknown) or '（空）'}（可选：{'、'.join(FORMATS)}）{extra}")
+        args.formats = formats
+    for name in ("workers", "n"):
+        value = getattr(args, name, None)
+        if value is not None and value < 1:
+            parser.error(f"参数 --{name}：须为正整数（现为 {value}）")
+    if getattr(args, "scanned_ratio", None) is not None and not 0 <= args.scanned_ratio <= 1:
+        parser.error(f"参数 --scanned-ratio：须在 0 到 1 之间（现为 {args.scanned_ratio}）")
+    if hasattr(args, "office"):
+        args.office = load_office(args.office) if args.office else None
+    if getattr(args, "standard", None):
+        from .pipeline import load_standard
+
+        load_standard(args.standard)  # a broken standard: exit 4 now, with its file and line
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -261,14 +325,23 @@ def main(argv: list[str] | None = None) -> int:
     from .lib.signals import sigterm_as_interrupt
 
     try:
+        _check(parser, args)
+    except DossierReviewError as exc:
+        _err(exc.one_line())
+        return exc.exit_code
+    try:
         with sigterm_as_interrupt():  # `kill` stops a run as Ctrl-C does: workers ended, results kept
             return args.func(args)
     except Terminated:
         _err("已终止（收到 SIGTERM）；已完成的结果已保留，重新运行即可续上")
         return EXIT_TERMINATED
     except KeyboardInterrupt:
-        _err("interrupted; finished results are kept")
+        _err("已中断；已完成的结果已保留，重新运行即可续上")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # the reader went away (`| head`): stop quietly, as the shell's own tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except DossierReviewError as exc:
         _err(exc.one_line())
         return exc.exit_code

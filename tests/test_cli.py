@@ -105,3 +105,63 @@ def test_evaluate_prints_precision_recall_and_document_accuracy(tmp_path):
     result = json.loads((tmp_path / "out" / "evaluation.json").read_text(encoding="utf-8"))
     assert result["dossiers"][0]["dossier"] == pdf.stem
     assert 0.0 <= result["micro"]["digital"]["precision"] <= 1.0
+
+
+# --------------------------------------------------------------------------- the Chinese command line
+
+def test_help_is_chinese_everywhere():
+    res = run("--help")
+    assert res.returncode == 0
+    out = res.stdout
+    assert out.startswith("用法：dossier-review") and "选项：" in out and "命令：" in out and "退出状态" in out
+    for english in ("usage:", "options:", "show this help", "positional arguments", "Review Chinese"):
+        assert english not in out
+    for command in ("review", "batch", "sample", "rules", "ingest", "evaluate", "samples"):
+        sub = run(command, "--help")
+        assert sub.returncode == 0 and sub.stdout.startswith(f"用法：dossier-review {command}"), command
+        assert "show this help" not in sub.stdout and "显示本帮助并退出" in sub.stdout
+
+
+def test_errors_are_chinese_and_codes_and_aliases_still_work():
+    res = run("review")
+    assert res.returncode == 2 and "错误：缺少必需的参数" in res.stderr and "error:" not in res.stderr
+    res = run("规则", "explain", "remedy.missing")           # the Chinese alias, the code as it is
+    assert res.returncode == 0 and "remedy.missing" in res.stdout
+    res = run("rules", "explain", "remedy.nothing")
+    assert res.returncode == 2 and "未知的问题代码" in res.stderr
+
+
+def test_a_wrong_option_is_refused_before_any_work(tmp_path):
+    out = tmp_path / "out"
+    res = run("review", digital_sample(), "--out", out, "--formats", "json,pdf")
+    assert res.returncode == 2 and "--formats" in res.stderr and "pdf" in res.stderr
+    assert "Traceback" not in res.stderr and not out.exists()     # nothing read, nothing written
+    office = tmp_path / "office.yaml"
+    office.write_text("发文单位: 某市司法局\n", encoding="utf-8")
+    res = run("review", digital_sample(), "--out", out, "--office", office)
+    assert res.returncode == 3 and "未知的配置项：发文单位" in res.stderr and not out.exists()
+    res = run("batch", tmp_path, "--out", out, "--workers", "0")
+    assert res.returncode == 2 and "--workers" in res.stderr and not out.exists()
+    res = run("review", digital_sample(), "--out", out, "--standard", "nope")
+    assert res.returncode == 4 and "未知的评查标准" in res.stderr and not out.exists()
+
+
+def test_sample_a_register_whose_files_are_not_pulled_yet(tmp_path):
+    reg = tmp_path / "登记表.csv"
+    rows = "\n".join(f"某罚〔2024〕{i}号,某{i % 3}局,待调取/{i}.pdf" for i in range(1, 21))
+    reg.write_text("案号,执法机关,卷宗文件\n" + rows + "\n", encoding="utf-8")
+    res = run("sample", reg, "--n", "5", "--seed", "7", "--by", "执法机关", "--out", tmp_path / "s")
+    assert res.returncode == 0, res.stderr
+    assert "警告" in res.stderr and "“卷宗文件”列" in res.stderr and "已抽取 5 件" in res.stdout
+    assert (tmp_path / "s" / "sample.csv").exists()
+    res = run("sample", reg, "--n", "5", "--seed", "7", "--out", tmp_path / "s2", "--require-files")
+    assert res.returncode == 3 and "“卷宗文件”列有 20 个案卷文件不存在" in res.stderr
+
+
+def test_register_errors_name_the_registers_own_headers(tmp_path):
+    reg = tmp_path / "登记表.csv"
+    reg.write_text("名称,单位\n甲,某局\n", encoding="utf-8")
+    res = run("sample", reg, "--n", "1", "--seed", "1", "--out", tmp_path / "s")
+    assert res.returncode == 3
+    assert "“名称”" in res.stderr and "“单位”" in res.stderr and "案号" in res.stderr
+    assert "case_number" not in res.stderr and "agency" not in res.stderr

@@ -86,6 +86,8 @@ def load_office(path: str | Path | None) -> Office:
     p = Path(path)
     try:
         data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise OfficeError(p, "找不到评查机关配置文件") from None
     except OSError as exc:
         raise OfficeError(p, f"无法读取评查机关配置文件：{exc.strerror or exc}") from exc
     except yaml.YAMLError as exc:

@@ -136,7 +136,7 @@ def resolve(name_or_path: str, relative_to: Optional[Path] = None) -> Path:
                 return near
         if candidate.is_file():
             return candidate
-        raise StandardFileError(text, "no such standard file")
+        raise StandardFileError(text, "找不到评查标准文件")
     if relative_to is not None:
         near = relative_to.parent / f"{text}.yaml"
         if near.is_file():
@@ -145,8 +145,8 @@ def resolve(name_or_path: str, relative_to: Optional[Path] = None) -> Path:
         p = d / f"{text}.yaml"
         if p.is_file():
             return p
-    known = ", ".join(available_standards()) or "none"
-    raise StandardFileError(text, f"unknown standard (known: {known})")
+    known = "、".join(available_standards()) or "无"
+    raise StandardFileError(text, f"未知的评查标准（可用：{known}）")
 
 
 # --------------------------------------------------------------------------- merge (extends)
