@@ -68,7 +68,8 @@ def test_real_pipeline_batch_resume_and_rescore(dossiers, tmp_path):
     wb = openpyxl.load_workbook(out / "summary.xlsx", read_only=True)
     rows = list(wb["案卷"].iter_rows(values_only=True))
     wb.close()
-    assert len(rows) == 4 and sorted(r[9] for r in rows[1:]) == sorted(["失败", "完成", "完成"])
+    status = rows[0].index("状态")
+    assert len(rows) == 4 and sorted(r[status] for r in rows[1:]) == sorted(["失败", "完成", "完成"])
 
     # rerun: nothing is reviewed again
     again = run_batch(dossiers, out, workers=2, progress=False)

@@ -171,7 +171,7 @@ def test_extends_overrides_and_reports_errors_in_the_child(tmp_path):
 def test_unknown_standard_name():
     with pytest.raises(StandardFileError) as info:
         load_standard("no_such_standard")
-    assert "known: " in info.value.reason and "default" in info.value.reason
+    assert "可用：" in info.value.reason and "default" in info.value.reason
 
 
 def test_structured_parameters_are_validated(tmp_path):
