@@ -6,7 +6,16 @@ imported texts; and the reading of a penalty provision's text (kinds, amount ran
 department that enforces it).
 """
 from .db import UNKNOWN, Version
-from .store import SHIPPED, LawStore, Provision, Resolution, default_store, import_file, norm_name, user_path
+from .store import (
+           SHIPPED,
+           LawStore,
+           Provision,
+           Resolution,
+           default_store,
+           import_file,
+           norm_name,
+           user_path,
+)
 
 __all__ = ["UNKNOWN", "Version", "SHIPPED", "LawStore", "Provision", "Resolution", "default_store",
            "import_file", "norm_name", "user_path"]

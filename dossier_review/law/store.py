@@ -233,7 +233,7 @@ class LawStore:
                 body = zlib.decompress(blob).decode("utf-8")
                 if not all(w in body for w in rest):
                     continue
-                for num, sub, start, stop in con.execute(
+                for num, _sub, start, stop in con.execute(
                         "SELECT num, sub, start, stop FROM article WHERE version_id=? ORDER BY num, sub", (v.id,)):
                     text = body[start:stop]
                     if all(w in text for w in rest):
