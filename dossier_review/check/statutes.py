@@ -8,6 +8,7 @@ version in force on the date, the finding asks a human and names what is missing
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Optional
 
@@ -15,7 +16,22 @@ from ..law import LawStore, Provision, Resolution, default_store
 from ..law.penalty import read_penalty
 from ..model import Citation, DocFacts, Facts
 from .common import amounts, doc_ev, doc_name, ev, fmt_yuan, hit, law_key, low_conf
-from .legal_basis import _cite_ev, _cite_text, _procedural
+from .legal_basis import (
+    _cite_ev,
+    _cite_text,
+    _name_letters,
+    _procedural,
+    _stops_at_article,
+)
+from .legal_basis import (
+    citation_imprecise as _listed_imprecise,
+)
+from .legal_basis import (
+    citation_outdated as _listed_outdated,
+)
+from .legal_basis import (
+    law_name_nonstandard as _listed_name,
+)
 from .registry import register_check
 from .timeline import decided, doc_date
 
@@ -324,5 +340,151 @@ def major_decision_not_filed(facts: Facts, params: dict):
     return out
 
 
+# --------------------------------------------------------------------------- the three list-based codes,
+# judged against the database (the hand-written lists of the default standard stay as a supplement
+# for what the database lacks: repealed laws and older numberings it holds no text of)
+
+_LISTED_IMPRECISE = {"needs_item": "map[list[int]]", "needs_paragraph": "map[list[int]]", "formal_prefix": "str"}
+
+
+def _one_provision(c: Citation, doc: DocFacts, facts: Facts, params: dict) -> Optional[Provision]:
+    """The cited article in the version in force, when every candidate version agrees on it."""
+    res, provs, _ = _resolved(c, doc, facts, params)
+    if not res.found or res.older_missing or not provs or any(p is None for p in provs):
+        return None
+    shapes = {tuple(len(items) for _, items in p.paragraphs) for p in provs}
+    return provs[-1] if len(shapes) == 1 else None
+
+
+@register_check("statutes.citation_imprecise",
+                params={"doc_types": "list[str]", "roles": "list[str]", "amendment_grace_days": "int",
+                        **_LISTED_IMPRECISE},
+                optional=tuple(_LISTED_IMPRECISE))
+def citation_imprecise(facts: Facts, params: dict):
+    """【检查内容】违法条款、处罚依据是否具体到款、项：所引条文在施行版本中分项规定而未写第几项；作为处罚依据的条文
+    有两款以上各自规定处罚而未写第几款（条文结构取自内置法规库，未收录的法律按标准所列条文判断）。
+    【依据】北京市行政处罚案卷标准和评查评分细则（2016版）30.15；《中华人民共和国行政处罚法》第五十九条第一款第（三）项。
+    【示例】“依据《中华人民共和国大气污染防治法》第九十九条的规定”，该条分三项，未写明第几项。
+    【整改】引用到条、款、项，如“第九十九条第（二）项”。
+    【何时转人工】条文序号识别不清；文书识别置信度低。
+    """
+    legacy = {**params, "needs_item": params.get("needs_item") or {}, "needs_paragraph": params.get("needs_paragraph") or {},
+              "formal_prefix": params.get("formal_prefix") or "中华人民共和国"}
+    out = _listed_imprecise(facts, legacy)
+    reported = {e.page for f in out for e in f.evidence}
+    for doc in facts.docs(*params["doc_types"]):
+        problems, evidence = [], []
+        for c in doc.citations:
+            if c.role not in params["roles"] or not c.article or c.item or not _stops_at_article(c) \
+                    and not c.paragraph:
+                continue
+            p = _one_provision(c, doc, facts, params)
+            if p is None:
+                continue
+            paras = p.paragraphs if not c.paragraph else p.paragraphs[c.paragraph - 1:c.paragraph]
+            if any(items for _, items in paras):
+                problems.append(f"{_cite_text(c)}分项规定（{p.version.label()}），未写明第几项")
+            elif not c.paragraph and c.role == "penalty_basis" and \
+                    sum(bool(read_penalty(lead).kinds) for lead, _ in p.paragraphs) >= 2:
+                problems.append(f"{_cite_text(c)}有两款以上分别规定处罚（{p.version.label()}），未写明第几款")
+            else:
+                continue
+            evidence.append(_cite_ev(c, doc))
+        if problems and not any(e.page in reported for e in evidence):
+            out.append(hit(f"《{doc_name(doc)}》法律条款引用不具体：{'；'.join(dict.fromkeys(problems))}", evidence[:4],
+                           needs_human=low_conf(doc, params)))
+    return out
+
+
+_LISTED_NAME = {"formal_prefix": "str", "national_suffixes": "list[str]", "exempt_suffixes": "list[str]",
+                "exempt_names": "list[str]"}
+
+
+@register_check("statutes.law_name_nonstandard",
+                params={"doc_types": "list[str]", "levels": "list[str]", **_LISTED_NAME},
+                optional=tuple(_LISTED_NAME))
+def law_name_nonstandard(facts: Facts, params: dict):
+    """【检查内容】法律、行政法规的名称是否使用法规库所载的规范全称并加书名号（如《中华人民共和国道路运输条例》）。
+    【依据】北京市行政处罚案卷标准和评查评分细则（2016版）30.19；《立法技术规范（试行）》。
+    【示例】“违反了《食品安全法》第三十四条”（全称为《中华人民共和国食品安全法》）。
+    【整改】使用规范全称并加书名号。
+    【何时转人工】法规库未收录该名称时按标准所列后缀判断；文书识别置信度低。
+    """
+    out = []
+    names = []
+    for doc in facts.docs(*params["doc_types"]):
+        problems, evidence = [], []
+        for c in doc.citations:
+            name = _name_letters(c.law)
+            if not name:
+                continue
+            res = store().resolve(c.law, None)
+            if not res.found or res.level not in params["levels"]:
+                continue
+            names.append(c.law)
+            if name != res.law:
+                problems.append(f"“{c.law}”未使用全称（应为“{res.law}”）")
+            elif not c.bracketed:
+                problems.append(f"“{c.law}”未加书名号《》")
+            else:
+                continue
+            evidence.append(_cite_ev(c, doc))
+        if problems:
+            out.append(hit(f"《{doc_name(doc)}》法律名称引用不规范：{'；'.join(dict.fromkeys(problems))}",
+                           evidence[:4], needs_human=low_conf(doc, params)))
+    if all(k in params for k in _LISTED_NAME):
+        # the names the database does not hold: the standard's list-based reading of them
+        unresolved = dataclasses.replace(facts, documents=[
+            dataclasses.replace(d, citations=[c for c in d.citations if c.law not in names])
+            for d in facts.documents])
+        out += _listed_name(unresolved, params)
+    return out
+
+
+_LISTED_OUTDATED = {"formal_prefix": "str", "repealed": "list[map]", "renumbered": "list[map]"}
+
+
+@register_check("statutes.citation_outdated",
+                params={"doc_types": "list[str]", "amendment_grace_days": "int", **_LISTED_OUTDATED},
+                optional=tuple(_LISTED_OUTDATED))
+def citation_outdated(facts: Facts, params: dict):
+    """【检查内容】引用的法律在文书日期是否已施行、未废止，条文序号是否为施行版本的序号：法规库中该法的在施行版本
+    没有所引条文，而旧版本有（修订后条文序号已变）；文书日期早于该法通过之日。法规库未收录的旧版本和已废止
+    法律按标准所列（repealed、renumbered）判断。
+    【依据】行政处罚案卷评查评分细则（standards §1.9 第10项）；《中华人民共和国立法法》。
+    【示例】2023年的决定书引用《中华人民共和国体育法》第五十一条，而2023年1月1日施行的修订版已重新编排条文。
+    【整改】引用文书制作时现行有效的法律及其条文序号。
+    【何时转人工】法规库缺少文书日期施行的版本；新旧版本交替期间；文书识别置信度低。
+    """
+    out = []
+    if all(k in params for k in _LISTED_OUTDATED):
+        out += _listed_outdated(facts, params)
+    for doc in facts.docs(*params["doc_types"]):
+        for c in doc.citations:
+            if not c.law or not c.article:
+                continue
+            res, provs, day = _resolved(c, doc, facts, params)
+            if not res.found or day is None:
+                continue
+            if res.not_yet:
+                first = res.versions[0]
+                out.append(hit(f"《{doc_name(doc)}》（{day.isoformat()}）引用的《{res.law}》于{first.version_date}"
+                               f"方才通过，文书日期早于该法", [_cite_ev(c, doc)], needs_human=True))
+                continue
+            if not provs or any(p is not None and p.has(c.paragraph, c.item) for p in provs):
+                continue
+            newer = [v for v in res.versions if v not in res.candidates]
+            older = [v for v in newer if res.candidates and v.version_date and res.candidates[0].version_date
+                     and v.version_date < res.candidates[0].version_date]
+            old = next((v for v in reversed(older) if (p := store().provision(v, c.article)) and
+                        p.has(c.paragraph, c.item)), None)
+            if old is not None:
+                out.append(hit(f"《{doc_name(doc)}》（{day.isoformat()}）引用的{_cite_text(c)}是{old.label()}的条文序号；"
+                               f"文书日期施行的是{res.candidates[-1].label()}", [_cite_ev(c, doc)],
+                               needs_human=low_conf(doc, params) or len(res.candidates) > 1))
+    return out
+
+
 __all__ = ["citation_not_found", "penalty_out_of_range", "discretion_unexplained", "beyond_competence",
-           "major_decision_not_filed", "store", "use_store", "law_key"]
+           "major_decision_not_filed", "citation_imprecise", "law_name_nonstandard",
+           "citation_outdated", "store", "use_store", "law_key"]
