@@ -121,3 +121,34 @@ def test_major_decision_not_filed_in_inspection_year_standard():
     small = decision(fine=150000)
     small.documents[0].amounts = [Amount("fine", 5000, 1, "罚款5000元")]
     assert not findings(small, "procedure.major_decision_not_filed", std=std)
+
+
+def _one(law, article, item=None, day=dt.date(2024, 5, 10), bracketed=True, role="penalty_basis"):
+    doc = DocFacts(index=0, type="decision", title="行政处罚决定书", first_page=1, last_page=1, date=day,
+                   citations=[Citation(law, article, item=item, role=role, page=1, bracketed=bracketed,
+                                       quote=f"《{law}》第{article}条", sentence=f"依据《{law}》第{article}条的规定，决定")])
+    return Facts(dossier="one", page_count=1, procedure="general", documents=[doc])
+
+
+def test_imprecise_judged_from_the_articles_structure():
+    facts = _one(AIR, 99)
+    found = firm(facts, "legal_basis.citation_imprecise", std="statutes")
+    assert found and "分项规定" in found[0].message
+    assert not findings(facts, "legal_basis.citation_imprecise", std="default")   # the list holds only 食品安全法
+    assert not findings(_one(AIR, 99, item=2), "legal_basis.citation_imprecise", std="statutes")
+
+
+def test_law_name_judged_from_the_formal_name():
+    found = firm(_one("道路运输条例", 63), "legal_basis.law_name_nonstandard", std="statutes")
+    assert found and "中华人民共和国道路运输条例" in found[0].message
+    assert not findings(_one("中华人民共和国道路运输条例", 63), "legal_basis.law_name_nonstandard", std="statutes")
+
+
+def test_superseded_numbering_is_outdated_not_missing():
+    # 会计法: the 2017 text has 52 articles, the 2024 amendment 51
+    facts = _one("中华人民共和国会计法", 52, day=dt.date(2026, 3, 1))
+    found = firm(facts, "legal_basis.citation_outdated", std="statutes")
+    assert found and "2017-11-04版" in found[0].message
+    assert not findings(facts, "legal_basis.citation_not_found", std="statutes")
+    assert not findings(_one("中华人民共和国会计法", 52, day=dt.date(2023, 3, 1)),
+                        "legal_basis.citation_outdated", std="statutes")

@@ -104,6 +104,8 @@ def citation_not_found(facts: Facts, params: dict):
             exists = [p is not None and p.has(c.paragraph, c.item) for p in provs]
             if all(exists):
                 continue
+            if not any(exists) and _older_has(res, c):
+                continue  # a superseded numbering: citation_outdated says so
             what = _cite_text(c)
             if not any(p is not None for p in provs):
                 n = max((a for a, _ in store().articles(v)), default=0) if (v := res.candidates[-1]) else 0
@@ -118,6 +120,17 @@ def citation_not_found(facts: Facts, params: dict):
             out.append(hit(f"《{doc_name(doc)}》引用的{what}不存在：{detail}{note}", [_cite_ev(c, doc)],
                            needs_human=not firm))
     return out
+
+
+def _older_has(res: Resolution, c: Citation):
+    """The newest version older than those in force that has the cited provision, if any."""
+    first = res.candidates[0].version_date if res.candidates else None
+    older = [v for v in res.versions if first and v.version_date and v.version_date < first]
+    for v in reversed(older):
+        p = store().provision(v, c.article)
+        if p is not None and p.has(c.paragraph, c.item):
+            return v
+    return None
 
 
 # --------------------------------------------------------------------------- penalty range
@@ -473,11 +486,7 @@ def citation_outdated(facts: Facts, params: dict):
                 continue
             if not provs or any(p is not None and p.has(c.paragraph, c.item) for p in provs):
                 continue
-            newer = [v for v in res.versions if v not in res.candidates]
-            older = [v for v in newer if res.candidates and v.version_date and res.candidates[0].version_date
-                     and v.version_date < res.candidates[0].version_date]
-            old = next((v for v in reversed(older) if (p := store().provision(v, c.article)) and
-                        p.has(c.paragraph, c.item)), None)
+            old = _older_has(res, c)
             if old is not None:
                 out.append(hit(f"《{doc_name(doc)}》（{day.isoformat()}）引用的{_cite_text(c)}是{old.label()}的条文序号；"
                                f"文书日期施行的是{res.candidates[-1].label()}", [_cite_ev(c, doc)],

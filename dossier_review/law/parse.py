@@ -145,7 +145,8 @@ def parse_text(text: str, name: str = "") -> LawText:
     fm = FILE_DATE.search(Path(name).stem) if name else None
     vdate = dt.date.fromisoformat(fm.group(1)) if fm else None
     if vdate is None:
-        dated = [d for d, _ in history if d]
+        # the version is the text adopted or amended; a 施行 line dates its commencement instead
+        dated = [d for d, line in history if d and "施行" not in line] or [d for d, _ in history if d]
         vdate = max(dated) if dated else None
     return LawText(titles[0] if titles else Path(name).stem, titles[1] if len(titles) > 1 else "",
                    vdate, history, articles, name)
