@@ -152,3 +152,10 @@ def test_superseded_numbering_is_outdated_not_missing():
     assert not findings(facts, "legal_basis.citation_not_found", std="statutes")
     assert not findings(_one("中华人民共和国会计法", 52, day=dt.date(2023, 3, 1)),
                         "legal_basis.citation_outdated", std="statutes")
+
+
+def test_a_short_name_resolves_through_the_full_name_cited_in_the_file():
+    facts = _one("上网服务场所条例", 300)
+    facts.documents[0].citations.append(Citation("互联网上网服务营业场所管理条例", 31, role="violated", page=1))
+    found = firm(facts, "legal_basis.citation_not_found", std="statutes")
+    assert found and "互联网上网服务营业场所管理条例" in found[0].message

@@ -8,7 +8,6 @@ version in force on the date, the finding asks a human and names what is missing
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Optional
 
@@ -17,6 +16,7 @@ from ..law.penalty import read_penalty
 from ..model import Citation, DocFacts, Facts
 from .common import amounts, doc_ev, doc_name, ev, fmt_yuan, hit, law_key, low_conf
 from .legal_basis import (
+    _abbreviates,
     _cite_ev,
     _cite_text,
     _name_letters,
@@ -61,10 +61,27 @@ def _missing(res: Resolution, day: Optional[dt.date]) -> str:
     return f"法规库未收录《{res.law}》在{when}施行的版本（已收录版本：{known}）"
 
 
+def _full_name(c: Citation, facts: Facts) -> Optional[str]:
+    """A fuller name of the same law cited elsewhere in the file ("上网服务场所条例" for
+    "互联网上网服务营业场所管理条例"), by the default standard's rule of abbreviation."""
+    short = _name_letters(c.law)
+    for d in facts.documents:
+        for other in d.citations:
+            full = _name_letters(other.law)
+            if full != short and _abbreviates(short, full, "中华人民共和国"):
+                return other.law
+    return None
+
+
 def _resolved(c: Citation, doc: DocFacts, facts: Facts, params: dict):
-    """(resolution, provisions found in the candidate versions, day) for a citation."""
+    """(resolution, provisions found in the candidate versions, day) for a citation; a short
+    name the database lacks is read as the fuller name the file cites elsewhere."""
     day = _day(doc, facts)
     res = store().resolve(c.law, day, params["amendment_grace_days"])
+    if not res.found and (full := _full_name(c, facts)):
+        fuller = store().resolve(full, day, params["amendment_grace_days"])
+        if fuller.found:
+            res = fuller
     provs = [store().provision(v, c.article) for v in res.candidates] if c.article else []
     return res, provs, day
 
@@ -151,9 +168,9 @@ def _penalty_provisions(doc: DocFacts, facts: Facts, params: dict):
             missing.append(f"{_cite_text(c)}（条文在法规库中无法唯一确定）")
             continue
         p = provs[0]
-        # an item has no penalty of its own: its 款's lead-in states it
-        part = p.part(c.paragraph, None) if c.paragraph else p.text
-        found.append((c, p, read_penalty(part)))
+        # the cited 项 with its 款's lead-in (which often states the penalty), the cited 款 with
+        # its items, or the whole article
+        found.append((c, p, read_penalty(p.part(c.paragraph, c.item))))
     return found, missing
 
 
@@ -446,11 +463,15 @@ def law_name_nonstandard(facts: Facts, params: dict):
             out.append(hit(f"《{doc_name(doc)}》法律名称引用不规范：{'；'.join(dict.fromkeys(problems))}",
                            evidence[:4], needs_human=low_conf(doc, params)))
     if all(k in params for k in _LISTED_NAME):
-        # the names the database does not hold: the standard's list-based reading of them
-        unresolved = dataclasses.replace(facts, documents=[
-            dataclasses.replace(d, citations=[c for c in d.citations if c.law not in names])
-            for d in facts.documents])
-        out += _listed_name(unresolved, params)
+        # names the database does not hold (a short form of a regulation, a local text): the
+        # standard's list-based reading, for the documents the database found nothing wrong in
+        judged = {f.evidence[0].page for f in out if f.evidence}
+        docs = {d.index: d for d in facts.docs(*params["doc_types"])}
+        for f in _listed_name(facts, params):
+            pages = {e.page for e in f.evidence}
+            doc = next((d for d in docs.values() if any(d.first_page <= pg <= d.last_page for pg in pages)), None)
+            if doc is None or not any(doc.first_page <= pg <= doc.last_page for pg in judged):
+                out.append(f)
     return out
 
 

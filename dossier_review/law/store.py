@@ -77,13 +77,13 @@ class Provision:
         return any(1 <= item <= len(items) for _, items in self.paragraphs)
 
     def part(self, paragraph: Optional[int], item: Optional[int]) -> str:
-        """The text of the cited 款 / 项 (with the 款's lead-in for an item), else the article."""
+        """The text of the cited 款 (with its items) or 项 (with its 款's lead-in), else the article."""
         if paragraph is None and item is None:
             return self.text
         paras = self.paragraphs if paragraph is None else [self.paragraphs[paragraph - 1]]
         for lead, items in paras:
             if item is None:
-                return lead
+                return "\n".join([lead, *items])
             if 1 <= item <= len(items):
                 return f"{lead}\n{items[item - 1]}"
         return self.text
