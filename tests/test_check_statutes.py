@@ -159,3 +159,8 @@ def test_a_short_name_resolves_through_the_full_name_cited_in_the_file():
     facts.documents[0].citations.append(Citation("互联网上网服务营业场所管理条例", 31, role="violated", page=1))
     found = firm(facts, "legal_basis.citation_not_found", std="statutes")
     assert found and "互联网上网服务营业场所管理条例" in found[0].message
+
+
+def test_confiscating_illegal_gains_is_allowed_under_any_provision():
+    # 行政处罚法 第二十八条第二款: 违法所得 is confiscated whatever the cited provision lists
+    assert not findings(decision(penalties=("罚款", "没收违法所得")), "legal_basis.penalty_out_of_range", std="statutes")

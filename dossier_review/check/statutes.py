@@ -183,7 +183,7 @@ def _mitigated(facts: Facts, doc: DocFacts, params: dict) -> list:
 
 @register_check("statutes.penalty_out_of_range",
                 params={"doc_types": "list[str]", "reason_doc_types": "list[str]", "amendment_grace_days": "int",
-                        "procedural_laws": "list[str]", "formal_prefix": "str"},
+                        "kinds_always_allowed": "list[str]", "procedural_laws": "list[str]", "formal_prefix": "str"},
                 optional=("procedural_laws",))
 def penalty_out_of_range(facts: Facts, params: dict):
     """【检查内容】决定的处罚种类和罚款数额是否在所引罚则条款规定的种类、幅度之内（与内置法规库中该条文本核对）：
@@ -210,10 +210,14 @@ def penalty_out_of_range(facts: Facts, params: dict):
         fine_ev = [ev(a.page, a.quote, a.conf) for a in doc.amounts if a.role == "fine"][:1]
         unsure = low_conf(doc, params)
         kinds = set().union(*(pt.kinds for _, _, pt in provs))
-        stray = [k for k in doc.penalties if k not in kinds and k not in ("责令改正",)]
+        stray = [k for k in doc.penalties if k not in kinds and k not in params["kinds_always_allowed"]]
         if stray and kinds:
+            # a kind the cited 款/项 lacks but another part of the same article provides ("情节严重的，
+            # 吊销…" in a later 款): the citation may be imprecise rather than the penalty unlawful
+            elsewhere = set().union(*(read_penalty(p.text).kinds for _, p, _ in provs))
             out.append(hit(f"《{doc_name(doc)}》给予的{'、'.join(stray)}不在所引罚则规定的处罚种类之内（{texts}）",
-                           cite_ev + list(doc.evidence.get("penalties", [])[:1]), needs_human=unsure))
+                           cite_ev + list(doc.evidence.get("penalties", [])[:1]),
+                           needs_human=unsure or any(k in elsewhere for k in stray)))
         if fine is None or "罚款" not in kinds:
             continue
         multiples = [m for _, _, pt in provs for m in pt.multiples]
