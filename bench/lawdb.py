@@ -4,8 +4,8 @@ document's date, and the cited article, 款 and 项 exist in it).
 
     python bench/lawdb.py [--source ../shared/laws] [--real-branch h3-frozen-real]
 
-Citations are those the extractor reads from the decisions and notices of the digital samples
-(text layer, no OCR) and, when the branch is given and holds ``frozen/real/digital/*.pdf``, of
+Citations are those the extractor reads from the decisions and notices of the samples (the scans
+through the OCR cache when it holds them; a cold cache means minutes of OCR) and, when the branch is given and holds ``frozen/real/digital/*.pdf``, of
 those real published decisions (read from git, nothing merged; never used to tune rules).
 """
 from __future__ import annotations
@@ -30,8 +30,9 @@ GRACE_DAYS = 365   # as statutes.yaml
 
 
 def citations_of(pdfs: list[Path]):
+    """(file name, document, citation) of every decision's and notice's citations to an article."""
     for pdf in pdfs:
-        facts = analyse(ingest(pdf, use_cache=False))
+        facts = analyse(ingest(pdf))
         for doc in facts.docs(*DOC_TYPES):
             for c in doc.citations:
                 if c.law and c.article:
@@ -75,6 +76,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--source", type=Path, help="statute text folder: also time a fresh build")
     ap.add_argument("--real-branch", default="h3-frozen-real")
+    ap.add_argument("--digital-only", action="store_true", help="skip the scanned samples (no OCR)")
     args = ap.parse_args()
     print(f"shipped database: {SHIPPED} {SHIPPED.stat().st_size / 1e6:.1f} MB")
     if args.source:
@@ -87,8 +89,13 @@ def main() -> int:
     hits = store.search(["排污许可证", "罚款"])
     print(f"search (2 words): {len(hits)} articles in {time.perf_counter() - t:.2f} s")
 
-    samples = sorted((ROOT / "samples").glob("*digital*.pdf"))
-    report(f"samples ({len(samples)} digital dossiers)", *resolve_all(store, list(citations_of(samples))))
+    samples = []
+    for truth in sorted((ROOT / "samples").glob("*.truth.json")):
+        base = truth.with_name(truth.name[:-len(".truth.json")])
+        samples += [p for p in (base.with_suffix(".pdf"), base) if p.exists()][:1]
+    if args.digital_only:
+        samples = [p for p in samples if "digital" in p.name]
+    report(f"samples ({len(samples)} dossiers)", *resolve_all(store, list(citations_of(samples))))
 
     listed = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "-r", "--name-only", args.real_branch],
                             capture_output=True, text=True)

@@ -308,7 +308,7 @@ def beyond_competence(facts: Facts, params: dict):
     dept_kinds = params["departments"]
     for doc in facts.docs(*params["doc_types"]):
         authority = doc.authority or ""
-        if not authority or any(w in authority for w in params["comprehensive"]):
+        if not authority or any(w in authority for w in params["comprehensive"] + params["delegation"]):
             continue
         mine = _kind_of(authority, agency_kinds)
         if len(mine) != 1:
