@@ -29,13 +29,16 @@ def _sentence_end(flat: str, pos: int) -> int:
 
 
 def _found(dt_: DocText, rx: re.Pattern, limit: int = 3) -> list[Evidence]:
-    out = []
+    out, starts = [], []
     flat = dt_.flat
     for m in rx.finditer(flat):
         before = flat[max(0, m.start() - 12):m.start()]
         if DENIED.search(before):
             continue
         start = max(flat.rfind("。", 0, m.start()), flat.rfind("；", 0, m.start()), m.start() - 40) + 1
+        if any(start == s for s in starts):
+            continue  # one sentence once, however many terms it holds
+        starts.append(start)
         out.append(dt_.ev_f(start, _sentence_end(flat, m.end()), subject=m.span()))
         if len(out) >= limit:
             break
