@@ -50,7 +50,7 @@ SCAN_DPI = 200
 # a title line names the document; a 文号 line is the number printed under it
 TITLE_RE = re.compile(r"(决定书|告知书)\s*$")
 NUMBER_RE = re.compile(r"^\S{0,30}[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\S{0,12}号\s*$")
-DATE_RE = re.compile(r"^\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,3}月.{1,4}日\s*$")
+DATE_RE = re.compile(r"^\s*(\d{4}|[〇零0O一二三四五六七八九]{4})\s*年.{1,3}月.{1,4}日\s*$")
 
 
 def seed_of(doc_id: str) -> int:
