@@ -74,8 +74,12 @@ def split_parts(lines: list[str]) -> tuple[list[str], list[str], list[str], list
     signature: list[str] = []
     if rest and DATE_RE.match(rest[-1]):
         signature = [rest[-1]]
-        if len(rest) >= 2 and len(rest[-2]) <= 30 and not rest[-2].endswith(("。", "；", ";", ":", "：")):
-            signature.insert(0, rest[-2])
+        # the line above the date is the authority when it is short, ends no sentence and holds no
+        # figures (an authority's name has none; a bare "罚款4.10万元" line is part of the body)
+        above = rest[-2] if len(rest) >= 2 else ""
+        if above and len(above) <= 30 and not above.endswith(("。", "；", ";", ":", "：")) \
+                and not re.search(r"\d", above):
+            signature.insert(0, above)
     body = rest[: len(rest) - len(signature)]
     return titles, numbers, body, signature
 
