@@ -24,6 +24,7 @@ from . import (  # noqa: F401, I001 - imported for their registrations
     legal_basis,
     procedure,
     remedy,
+    statutes,
     subject,
 )
 from .common import hit
