@@ -47,7 +47,7 @@ def cmd_review(args) -> int:
     status = EXIT_OK
     for path in args.paths:
         try:
-            review = review_path(path, standard, **_ingest_options(args))
+            review = review_path(path, standard, scope=args.scope, **_ingest_options(args))
         except DossierReviewError as exc:
             _err(exc.one_line())
             status = max(status, exc.exit_code)
@@ -138,7 +138,8 @@ def cmd_batch(args) -> int:
     from .batch import run_batch
 
     result = run_batch(args.inputs, args.out, workers=args.workers, standard=args.standard,
-                       rescore=args.rescore, progress=not args.quiet)
+                       rescore=args.rescore, progress=not args.quiet,
+                       ingest_options={"scope": args.scope})
     for source, reason in result.failures:
         _err(reason if str(reason).startswith(str(source)) else f"{source}: {reason}")
     print(result)
@@ -171,6 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dossier-review {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
+    def scope(p):
+        p.add_argument("--scope", choices=["auto", "dossier", "document"], default="auto",
+                       help="评查范围：auto（文件只含一份文书时按单份文书评查）、dossier（整卷）、"
+                            "document（单份文书：只查该文书本身能显示的问题）")
+
     def common(p, standard=True, ocr=True):
         if standard:
             p.add_argument("--standard", default="default",
@@ -185,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--formats", default="json,html,docx", help="report formats (json,html,docx)")
     common(p)
+    scope(p)
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("ingest", help="read a dossier and list the documents found")
@@ -210,6 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--rescore", action="store_true", help="re-apply the standard to stored facts, no OCR")
     common(p)
+    scope(p)
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("sample", help="draw a reproducible (stratified) sample from a case register")

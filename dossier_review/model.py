@@ -290,6 +290,10 @@ class DateFact(JsonMixin):
     time: Optional[str] = None   # "HH:MM" when given
     conf: Optional[float] = None  # OCR confidence of the date's characters (see Evidence.conf)
     day_conf: Optional[float] = None  # the same without the year's characters
+    # where the characters the fact rests on stand on the page image (see Evidence.box)
+    box: Optional[list[float]] = None
+
+    _OMIT_UNSET = ("box",)
 
 
 @dataclass
@@ -300,6 +304,10 @@ class Amount(JsonMixin):
     quote: str
     form: str = "figures"     # "figures" | "words" (大写/中文数字)
     conf: Optional[float] = None  # OCR confidence of the amount's characters (see Evidence.conf)
+    # where the characters the fact rests on stand on the page image (see Evidence.box)
+    box: Optional[list[float]] = None
+
+    _OMIT_UNSET = ("box",)
 
 
 @dataclass
@@ -312,6 +320,10 @@ class AmountPair(JsonMixin):
     # OCR left part of the words unreadable; the readable digits disagree with the figures
     words_partial: bool = False
     conf: Optional[float] = None  # OCR confidence of both writings' characters (see Evidence.conf)
+    # where the characters the fact rests on stand on the page image (see Evidence.box)
+    box: Optional[list[float]] = None
+
+    _OMIT_UNSET = ("box",)
 
 
 @dataclass
@@ -323,6 +335,10 @@ class Measure(JsonMixin):
     page: int
     quote: str
     conf: Optional[float] = None  # OCR confidence of the number's characters (see Evidence.conf)
+    # where the characters the fact rests on stand on the page image (see Evidence.box)
+    box: Optional[list[float]] = None
+
+    _OMIT_UNSET = ("box",)
 
 
 @dataclass
@@ -340,6 +356,10 @@ class Citation(JsonMixin):
     # a 第…条 follows the law name but its number could not be read (第一正二十二条): an article
     # was written, article stays None
     provision_unread: bool = False
+    # where the characters the fact rests on stand on the page image (see Evidence.box)
+    box: Optional[list[float]] = None
+
+    _OMIT_UNSET = ("box",)
 
 
 @dataclass
@@ -443,6 +463,9 @@ class Facts(JsonMixin):
     pages: list[dict] = field(default_factory=list)
     low_confidence_pages: list[int] = field(default_factory=list)
     second_readings: list[LineReading] = field(default_factory=list)
+    # "dossier" (a whole case file) or "document" (one document handed in alone: only the codes
+    # that document itself can show are checked; DEFECTS.md "Scope")
+    scope: str = "dossier"
 
     def docs(self, *types: str) -> list[DocFacts]:
         return [d for d in self.documents if d.type in types]
@@ -482,8 +505,11 @@ class Finding(JsonMixin):
     evidence: list[Evidence] = field(default_factory=list)
     # the check itself weighed what OCR could have caused (the standard's ocr_doubt is not applied)
     ocr_weighed: bool = False
+    # the standard's confidence gate (ocr_doubt: reading) made this finding needs_human; a second
+    # reading of its characters may settle it (internal to the check stage, like ocr_weighed)
+    ocr_gated: bool = False
 
-    _OMIT_UNSET = ("ocr_weighed",)  # internal to the check stage; not part of the review JSON
+    _OMIT_UNSET = ("ocr_weighed", "ocr_gated")  # internal to the check stage; not part of the review JSON
 
 
 @dataclass
@@ -511,5 +537,6 @@ class Review(JsonMixin):
     standard: str
     categories: list[CategoryScore] = field(default_factory=list)
     needs_human: bool = False
+    scope: str = "dossier"           # "dossier" | "document" (see Facts.scope)
     generated_at: str = ""
     tool_version: str = ""

@@ -276,13 +276,13 @@ def amount_mismatch(facts: Facts, params: dict):
                 # for a reader, never a firm finding.
                 out.append(hit(f"《{doc_name(doc)}》金额大写部分字符无法识别，可辨认的数位与小写"
                                f"{fmt_yuan(pair.figures_yuan)}不一致" + ("" if pair.conf is not None else "，需人工核实"),
-                               [ev(pair.page, pair.quote, pair.conf)], needs_human=pair.conf is None))
+                               [ev(pair.page, pair.quote, pair.conf, pair.box)], needs_human=pair.conf is None))
                 continue
             if abs(pair.words_yuan - pair.figures_yuan) <= params["tolerance_yuan"]:
                 continue
             msg = (f"《{doc_name(doc)}》金额大写{fmt_yuan(pair.words_yuan)}与小写{fmt_yuan(pair.figures_yuan)}不一致")
             out.append(hit(msg + ("；该页识别置信度低，需人工核实" if low_conf(doc, params) else ""),
-                           [ev(pair.page, pair.quote, pair.conf)], needs_human=low_conf(doc, params)))
+                           [ev(pair.page, pair.quote, pair.conf, pair.box)], needs_human=low_conf(doc, params)))
     return out
 
 

@@ -342,7 +342,8 @@ def date_facts(dt_: DocText, doc_type: str) -> tuple[list[DateFact], Optional[Fo
         facts.append(DateFact(role=role, date=f.date, page=dt_.page_f(f.start),
                               quote=dt_.quote_f(max(0, f.start - 12), f.end), time=f.time,
                               conf=dt_.conf_f(f.start, f.end),
-                              day_conf=dt_.conf_f(f.start + year, f.end) if year else None))
+                              day_conf=dt_.conf_f(f.start + year, f.end) if year else None,
+                              box=dt_.box_f(f.start, f.end)))
     return facts, own, found
 
 

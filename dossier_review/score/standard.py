@@ -28,6 +28,7 @@ from ..errors import StandardFileError
 PACKAGE_DIR = Path(__file__).resolve().parent / "standards"
 REPO_DIR = Path(__file__).resolve().parents[2] / "scoring_rules"
 PROCEDURES = ("general", "simplified")
+SCOPES = ("document",)
 VETO_EFFECTS = ("fail_and_zero", "bar_excellent")
 _CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 
@@ -452,8 +453,11 @@ def _validate(data: LDict, path: Path) -> Standard:
         if max_points is not None and max_points < points:
             _fail(spec, "max_points", f"rule {code}: max_points {max_points:g} is below points {points:g}")
         applies = spec.get("applies_to", ["general"])
-        if not isinstance(applies, list) or not applies or any(p not in PROCEDURES for p in applies):
-            _fail(spec, "applies_to", f"rule {code}: applies_to is a list of {', '.join(PROCEDURES)}")
+        # "document": the rule also applies to one document handed in alone (DEFECTS.md "Scope")
+        if not isinstance(applies, list) or not any(p in PROCEDURES for p in applies) \
+                or any(p not in PROCEDURES + SCOPES for p in applies):
+            _fail(spec, "applies_to", f"rule {code}: applies_to is a list of {', '.join(PROCEDURES)} "
+                                      f"(and {', '.join(SCOPES)} for a rule that applies to a document alone)")
         ocr_doubt = spec.get("ocr_doubt")
         if ocr_doubt is not None and ocr_doubt not in OCR_DOUBT:
             _fail(spec, "ocr_doubt", f"rule {code}: ocr_doubt is one of {', '.join(OCR_DOUBT)}")

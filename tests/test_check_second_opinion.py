@@ -1,0 +1,87 @@
+"""The second opinion: a second engine's reading of the very characters a reading claim rests on
+decides it (confirmed → firm; contradicted → a human, with both readings; none → the gate)."""
+from facts_builder import clean_case, firm, human
+
+from dossier_review.check import reading_requests, run_checks
+from dossier_review.check.reread import compare, plain
+from dossier_review.model import Evidence, LineReading
+from dossier_review.pipeline import decide_scope
+
+BOX = [0.1, 0.2, 0.6, 0.23]
+
+
+def _scanned(facts):
+    for p in facts.pages:
+        p["source"] = "ocr"
+        p["confidence"] = 0.85
+    return facts
+
+
+def _typo_case(conf):
+    b = clean_case()
+    decision = b.get("decision")
+    decision.typos = [Evidence(decision.first_page, "可在六十日内申请行政复义", conf=conf, box=list(BOX))]
+    decision.typo_fixes = ["行政复义→行政复议"]
+    facts = _scanned(b.build())
+    return facts, next(d for d in facts.documents if d.type == "decision").typos[0].page
+
+
+def test_compare_sees_only_the_written_characters_both_cover():
+    assert compare("可在六十日内申请行政复义", "申请行政复义。")[0] is True
+    assert compare("¥500.00元", "￥500.00元")[0] is True      # full width folded
+    same, a, b = compare("罚款人民币¥500.00元", "罚款人民币8500.00元")
+    assert same is False and "¥" in a and "8" in b
+    assert compare("行政复义", "完全无关的文字内容")[0] is None   # not a reading of those characters
+    assert plain("⼀二") == "一二"                               # a Kangxi radical folded
+
+
+def test_unsure_reading_confirmed_by_the_second_engine_is_firm():
+    facts, page = _typo_case(0.80)
+    assert firm(facts, "documents.typo") == []                 # the gate alone holds it back
+    from facts_builder import standard
+    asked = reading_requests(facts, run_checks(facts, standard()), standard())
+    assert (page, BOX) in asked
+    facts.second_readings = [LineReading(page=page, box=[0.09, 0.19, 0.62, 0.24], text="申请行政复义",
+                                         engine="rapidocr")]
+    assert len(firm(facts, "documents.typo")) == 1
+
+
+def test_sure_reading_contradicted_by_the_second_engine_asks_a_human_with_both():
+    facts, page = _typo_case(0.99)
+    assert len(firm(facts, "documents.typo")) == 1
+    facts.second_readings = [LineReading(page=page, box=list(BOX), text="可在六十日内申请行政复议")]
+    found = human(facts, "documents.typo")
+    assert len(found) == 1 and "复义" in found[0].message and "复议" in found[0].message
+
+
+def test_a_reading_elsewhere_on_the_page_changes_nothing():
+    facts, page = _typo_case(0.80)
+    facts.second_readings = [LineReading(page=page, box=[0.1, 0.7, 0.6, 0.73], text="申请行政复义")]
+    assert firm(facts, "documents.typo") == [] and len(human(facts, "documents.typo")) == 1
+
+
+def test_text_layer_findings_ask_for_no_second_reading():
+    b = clean_case()
+    decision = b.get("decision")
+    decision.typos = [Evidence(decision.first_page, "可在六十日内申请行政复义", box=list(BOX))]
+    decision.typo_fixes = ["行政复义→行政复议"]
+    facts = b.build()
+    from facts_builder import standard
+    assert reading_requests(facts, run_checks(facts, standard()), standard()) == []
+
+
+# -- scope --------------------------------------------------------------------------------------
+
+def test_a_lone_document_is_reviewed_at_document_scope():
+    facts = clean_case().build()
+    assert decide_scope(facts) == "dossier"
+    facts.documents = [d for d in facts.documents if d.type in ("decision", "other")]
+    assert decide_scope(facts) == "document"
+    assert decide_scope(facts, "dossier") == "dossier"
+    facts.scope = "dossier"
+    codes = {f.code for f in run_checks(facts, __import__("facts_builder").standard())}
+    assert "procedure.no_filing" in codes                     # the near miss: a dossier lacks it
+    facts.scope = "document"
+    codes = {f.code for f in run_checks(facts, __import__("facts_builder").standard())}
+    assert not codes & {"procedure.no_filing", "filing.no_catalog", "procedure.no_service_receipt",
+                        "procedure.no_prior_notice", "hearing.not_notified"}
