@@ -17,7 +17,9 @@ from .common import (
     low_conf,
     pages_of,
 )
+from .confusables import amount_misreading
 from .registry import register_check
+from .reread import reread_value
 
 _ELEMENT_NAMES = {
     "party": "当事人的姓名或者名称、地址", "facts": "违法事实", "evidence": "证据",
@@ -268,6 +270,7 @@ def amount_mismatch(facts: Facts, params: dict):
     【整改】核对金额，统一大小写，更正后重新送达。
     """
     out = []
+    sources = {p.get("page"): p.get("source") for p in facts.pages}
     for doc in facts.documents:
         for pair in doc.amount_pairs:
             if pair.words_partial:
@@ -281,8 +284,29 @@ def amount_mismatch(facts: Facts, params: dict):
             if abs(pair.words_yuan - pair.figures_yuan) <= params["tolerance_yuan"]:
                 continue
             msg = (f"《{doc_name(doc)}》金额大写{fmt_yuan(pair.words_yuan)}与小写{fmt_yuan(pair.figures_yuan)}不一致")
+            evidence = [ev(pair.page, pair.quote, pair.conf, pair.box)]
+            if sources.get(pair.page) == "ocr":
+                reread = reread_value(facts, evidence[0])
+                if reread is not None and any(abs(v - pair.words_yuan) <= params["tolerance_yuan"]
+                                              for v in _figures_in(reread)):
+                    continue   # a second engine read figures that agree with the words
+                why = amount_misreading(pair.figures_yuan, pair.words_yuan) if reread is None else None
+                if why:
+                    out.append(hit(f"{msg}；{why}，需人工核实", evidence, needs_human=True))
+                    continue
             out.append(hit(msg + ("；该页识别置信度低，需人工核实" if low_conf(doc, params) else ""),
-                           [ev(pair.page, pair.quote, pair.conf, pair.box)], needs_human=low_conf(doc, params)))
+                           evidence, needs_human=low_conf(doc, params)))
+    return out
+
+
+def _figures_in(text: str) -> list[float]:
+    """Amounts written in figures in a second reading's characters (punctuation is gone there:
+    "500.00" reads "50000", so both the whole run and the run less two decimals count)."""
+    out = []
+    for m in re.finditer(r"\d+", text or ""):
+        out.append(float(m.group()))
+        if len(m.group()) > 2:
+            out.append(float(m.group()[:-2]))
     return out
 
 

@@ -16,11 +16,49 @@ def clean_id(value: str) -> str:
     return re.sub(r"[\s\-]", "", value or "").upper()
 
 
-def id_kind(value: str, declared: Optional[str] = None) -> Optional[str]:
-    """credit_code | id_card | None (not a format with a check digit, e.g. 15-digit numbers)."""
+# a published or copied number with digits hidden: a run of X, *, ＊ or × (3701**********9347,
+# 370102XXXXXXXX0034); one X alone is an ID number's check digit, not a mask
+_MASK = re.compile(r"[*＊×●]|[Xx]{2,}")
+
+
+def is_masked(value: str) -> bool:
+    """Whether digits of the number were hidden on purpose: masked, not invalid."""
+    return bool(_MASK.search(value or ""))
+
+
+def same_number(a: str, b: str) -> bool:
+    """Two readings of one number: equal, or equal wherever neither is masked."""
+    a, b = clean_id(a), clean_id(b)
+    if a == b:
+        return True
+    if not (is_masked(a) or is_masked(b)) or len(a) != len(b):
+        return False
+    hidden = set("*＊×●X")
+    return all(x == y or x in hidden or y in hidden for x, y in zip(a, b, strict=True))
+
+
+def misreading_fix(value: str, kind: str) -> Optional[tuple[int, str, str]]:
+    """(position, read, alternative) of one confusable swap that makes the number valid: a
+    plausible misreading that explains the failed check, None when none does."""
+    from .confusables import one_swaps
+
     v = clean_id(value)
-    if len(v) != 18:
+    alphabet = "0123456789X" if kind == "id_card" else "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    for i, read, alt in one_swaps(v, alphabet):
+        if check_digit_error(v[:i] + alt + v[i + 1:], kind) is None:
+            return i, read, alt
+    return None
+
+
+def id_kind(value: str, declared: Optional[str] = None, individual: bool = False) -> Optional[str]:
+    """credit_code | id_card | None (not a format with a check digit, e.g. 15-digit numbers).
+    ``individual``: the number is a natural person's (never a credit code)."""
+    v = clean_id(value)
+    if len(v) != 18 or is_masked(v):
         return None
+    if (individual or declared == "id_card") and _RIC.match(v):
+        # an individual's 身份证号 with a misread birth date is still an ID number
+        return "id_card"
     # The number's form outranks the label or a document's reading of it: an all-digit credit
     # code ("913201067997064411") fits the ID alphabet too, but only an ID carries a birth date
     # at positions 7-14.

@@ -1,6 +1,7 @@
 """执法主体 (subject legality): the authority, the officers, the party."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..model import Evidence, Facts
@@ -17,8 +18,9 @@ from .common import (
     pages_of,
     surest,
 )
-from .ids import check_digit_error, clean_id, id_kind
+from .ids import check_digit_error, clean_id, id_kind, misreading_fix, same_number
 from .registry import register_check
+from .reread import reread_value
 
 
 @register_check("subject.authority_missing", params={"doc_types": "list[str]"})
@@ -217,7 +219,10 @@ def party_inconsistent(facts: Facts, params: dict):
         if norm_name(doc.party.name):
             names[norm_name(doc.party.name)].append(doc)
         if clean_id(doc.party.id_number or ""):
-            ids[clean_id(doc.party.id_number)].append(doc)
+            v = clean_id(doc.party.id_number)
+            # a masked copy of the number (3701**********9347) is the same number
+            key = next((k for k in ids if same_number(k, v)), v)
+            ids[key].append(doc)
     out = []
     for label, seen in (("当事人名称", names), ("证照号码", ids)):
         if len(seen) < 2:
@@ -263,9 +268,11 @@ def party_id_invalid(facts: Facts, params: dict):
         if facts.party.id_kind:
             declared.setdefault(clean_id(facts.party.id_number), facts.party.id_kind)
     out = []
+    sources = {p.get("page"): p.get("source") for p in facts.pages}
     for value, docs in carriers.items():
-        kind = id_kind(value, declared.get(value))
-        if kind is None:
+        person = any(d.party and d.party.kind == "individual" and not d.party.individual_business for d in docs)
+        kind = id_kind(value, declared.get(value), individual=person)
+        if kind is None:   # not a number with a check character, or masked on purpose
             continue
         reason = check_digit_error(value, kind)
         if reason is None:
@@ -275,12 +282,33 @@ def party_id_invalid(facts: Facts, params: dict):
         if not evidence:
             evidence = list(facts.party.evidence[:1]) or [ev(0, value)]
         msg = f"当事人{label}“{value}”校验失败：{reason}"
+        scanned = [e for e in evidence if sources.get(e.page) == "ocr"]
+        if scanned and len(scanned) == len(evidence):
+            # read by OCR only: a second engine's reading of the number decides first
+            reread = [r for r in (reread_value(facts, e) for e in scanned) if r]
+            if any(_valid_in(r, kind) for r in reread):
+                continue   # the second reading is a valid number: the first was misread
+            if not reread and (fix := misreading_fix(value, kind)) is not None:
+                i, read, alt = fix
+                out.append(hit(msg + f"；第{i + 1}位“{read}”若为形近的“{alt}”则校验通过，可能系识别误差，需人工核实",
+                               evidence, needs_human=True))
+                continue
         # A digit misread by OCR fails the check too: firm only when read from a clean text
         # layer / confident OCR, or when two documents carry the identical wrong number.
         confident = any(d.ocr_confidence >= params["firm_min_confidence"] for d in docs)
         if confident or len(docs) >= 2:
-            out.append(hit(msg, evidence))
+            found = hit(msg, evidence)
+            found.ocr_weighed = True   # weighed here; a second reading still may contradict it
+            out.append(found)
         else:
             out.append(hit(msg + "；号码来自识别置信度不高的扫描页，可能为识别误差，需人工核实",
                            evidence, needs_human=True))
     return out
+
+
+def _valid_in(text: str, kind: str) -> bool:
+    """Whether ``text`` (a second reading's characters) holds a number of ``kind`` that checks."""
+    for m in re.finditer(r"[0-9A-Z]{18}", (text or "").upper()):
+        if check_digit_error(m.group(0), kind) is None:
+            return True
+    return False

@@ -159,6 +159,15 @@ def _role_for(s: str, a: FoundAmount, clause_start: int) -> str:
     return "other"
 
 
+# a bound of a range ("处五千元以上五万元以下罚款", "一万元至十万元"): the statute's range quoted,
+# or a condition (违法所得五千元以上的), never an amount imposed
+_RANGE_AFTER = re.compile(r"[元整]?(?:以上|以下|以内|至|到|～|~|—|－)")
+
+
+def range_bound(s: str, a: FoundAmount) -> bool:
+    return bool(_RANGE_AFTER.match(s, a.end))
+
+
 def assign_roles(s: str, amounts: list[FoundAmount]) -> None:
     prev: Optional[FoundAmount] = None
     for a in amounts:
@@ -174,6 +183,8 @@ def assign_roles(s: str, amounts: list[FoundAmount]) -> None:
             if a.role in ("goods_value", "other") and re.search(r"没收(?!违法所得)", s[max(0, a.start - 30):a.start]) \
                     and not re.search(r"[。；]", s[max(0, a.start - 30):a.start]):
                 a.role = "confiscation"
+            if a.role == "fine" and range_bound(s, a):
+                a.role = "other"
         prev = a
 
 
@@ -196,7 +207,7 @@ def extract_amounts(dt_: DocText, penalty_zone: Optional[tuple[int, int]] = None
     assign_roles(s, found)
     if penalty_zone:
         for a in found:
-            if a.role == "other" and penalty_zone[0] <= a.start < penalty_zone[1]:
+            if a.role == "other" and penalty_zone[0] <= a.start < penalty_zone[1] and not range_bound(s, a):
                 a.role = "fine"
     amounts = [Amount(role=a.role, yuan=a.yuan, page=dt_.page_f(a.start),
                       quote=dt_.quote_f(max(0, a.start - 16), a.end + 2), form=a.form,

@@ -186,7 +186,9 @@ def authority(dt_: DocText, ocr: bool = False) -> tuple[Optional[str], Optional[
 
 _RESIDUE = [
     (re.compile(r"你[（(]单位[）)]|你单位[（(]个人[）)]|你[（(]们[）)]"), "你(单位)"),
-    (re.compile(r"(?<![A-Za-z0-9])(?:[XxＸ×＊*]{2,})(?![A-Za-z0-9])"), "XXX"),
+    # asterisks are not a template's placeholder but the masking of a published copy (张**,
+    # 3701**********9347): only X and × runs are left-over placeholders
+    (re.compile(r"(?<![A-Za-z0-9*＊])(?:[XxＸ×]{2,})(?![A-Za-z0-9*＊])"), "XXX"),
     (re.compile(r"[：]某某(?:[，。；]|$)|^某某$|某某某"), "某某"),
     (re.compile(r"[_＿]{3,}"), "____"),
     (re.compile(r"[（(]选填[）)]|[（(]必填[）)]|【请填写[^】]*】|[（(]请填写[^）)]*[）)]|[（(]填写[^）)]{0,10}[）)]|此处填写"), "(选填)"),
