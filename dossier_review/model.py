@@ -358,8 +358,10 @@ class Citation(JsonMixin):
     provision_unread: bool = False
     # where the characters the fact rests on stand on the page image (see Evidence.box)
     box: Optional[list[float]] = None
+    # a 《 opens the name and no 》 closes it (《中华人民共和国食品安全法第三十四条)
+    unbalanced: bool = False
 
-    _OMIT_UNSET = ("box",)
+    _OMIT_UNSET = ("box", "unbalanced")
 
 
 @dataclass

@@ -273,6 +273,10 @@ def law_name_nonstandard(facts: Facts, params: dict):
             if not name:
                 continue
             issue, full = None, None
+            if getattr(c, "unbalanced", False):
+                problems.append(f"“《{c.law}”书名号不成对（缺少“》”）")
+                evidence.append(_cite_ev(c, doc))
+                continue
             national = any(name.endswith(s) for s in params["national_suffixes"]) and not any(
                 name.endswith(s) for s in params["exempt_suffixes"])
             if national and not name.startswith(prefix) and name not in params["exempt_names"]:
