@@ -42,7 +42,14 @@ from .lines import (
     split_lines,
     title_key,
 )
-from .vocabulary import TitleMatch, Vocabulary, agency_line, default_vocabulary, unknown_title
+from .vocabulary import (
+    TitleMatch,
+    Vocabulary,
+    agency_line,
+    default_vocabulary,
+    evidence_genre,
+    unknown_title,
+)
 
 # Records whose pages go on with 问/答 exchanges.
 QA_TYPES = frozenset({"inquiry", "inspection", "hearing_record", "statement_record",
@@ -145,6 +152,8 @@ def segment(dossier: Dossier, vocabulary: Optional[Vocabulary] = None) -> Segmen
                     new = _Doc(kind, title, 0.6)
                 elif near is not None:
                     new = _Doc(near.type, title, 0.5)
+                elif evidence_genre(title):
+                    new = _Doc("evidence", title, 0.5)
                 else:
                     new = _content_doc(info, lines, 0, vocab)
                     new.title = title
