@@ -510,8 +510,11 @@ class Finding(JsonMixin):
     # the standard's confidence gate (ocr_doubt: reading) made this finding needs_human; a second
     # reading of its characters may settle it (internal to the check stage, like ocr_weighed)
     ocr_gated: bool = False
+    # a plausible misreading the check found that explains the anomaly (in Chinese): the finding
+    # stands only when a second reading of its characters confirms them, else a human looks
+    doubt: Optional[str] = None
 
-    _OMIT_UNSET = ("ocr_weighed", "ocr_gated")  # internal to the check stage; not part of the review JSON
+    _OMIT_UNSET = ("ocr_weighed", "ocr_gated", "doubt")  # internal to the check stage; not part of the review JSON
 
 
 @dataclass

@@ -70,3 +70,12 @@ def test_an_individuals_id_is_never_a_credit_code():
     assert id_kind(bad_birth, "id_card") == "id_card"
     assert id_kind(bad_birth, None, individual=True) == "id_card"
     assert id_kind(bad_birth) == "credit_code"      # the near miss: nothing says it is a person's
+
+
+def test_only_a_forbidden_character_is_taken_for_a_misreading():
+    # a code whose check character is wrong, every character allowed: a swap elsewhere may pass
+    # the check by chance, which says nothing; the check character's error stands
+    wrong = CREDIT_CODE[:17] + "4"
+    assert misreading_fix(wrong, "credit_code") is None
+    facts = _with_id(wrong)
+    assert len(firm(facts, "subject.party_id_invalid")) == 1

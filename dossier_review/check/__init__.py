@@ -127,13 +127,19 @@ def run_checks(facts: Facts, standard, *, strict: bool = False) -> list[Finding]
 def _weigh_reading(finding: Finding, rule, facts: Facts, params: dict) -> Finding:
     """A reading claim with a second opinion (``reread``): confirmed → it stands without the
     confidence gate; contradicted → a human compares the two readings; none → the gate."""
-    if rule.ocr_doubt == "reading" and not finding.needs_human:
+    doubt, finding.doubt = finding.doubt, None
+    if (rule.ocr_doubt == "reading" or doubt) and not finding.needs_human:
         same, why = _reread.verdict(facts, finding)
         if same is True:
             return finding
         if same is False:
             finding.needs_human = True
             finding.message = f"{finding.message}（{why}）"
+            return finding
+        if doubt:
+            # a misreading explains the anomaly and no second reading settled it
+            finding.needs_human = finding.ocr_gated = True
+            finding.message = f"{finding.message}；{doubt}"
             return finding
     return _ocr_doubt(finding, rule, facts, params)
 

@@ -290,9 +290,11 @@ def amount_mismatch(facts: Facts, params: dict):
                 if reread is not None and any(abs(v - pair.words_yuan) <= params["tolerance_yuan"]
                                               for v in _figures_in(reread)):
                     continue   # a second engine read figures that agree with the words
-                why = amount_misreading(pair.figures_yuan, pair.words_yuan) if reread is None else None
+                why = amount_misreading(pair.figures_yuan, pair.words_yuan)
                 if why:
-                    out.append(hit(f"{msg}；{why}，需人工核实", evidence, needs_human=True))
+                    found = hit(msg, evidence)
+                    found.doubt = f"{why}，需人工核实"
+                    out.append(found)
                     continue
             out.append(hit(msg + ("；该页识别置信度低，需人工核实" if low_conf(doc, params) else ""),
                            evidence, needs_human=low_conf(doc, params)))

@@ -39,12 +39,21 @@ def same_number(a: str, b: str) -> bool:
 
 def misreading_fix(value: str, kind: str) -> Optional[tuple[int, str, str]]:
     """(position, read, alternative) of one confusable swap that makes the number valid: a
-    plausible misreading that explains the failed check, None when none does."""
+    plausible misreading that explains the failed check, None when none does.
+
+    Only characters the number's alphabet forbids are swapped (O, I, S, Z, V in a credit code;
+    any letter but the last X in an ID number): such a character was not written by the agency
+    as read.  Swapping an allowed character proves nothing — with some thirty look-alike swaps
+    along a number, one of them satisfies a check character modulo 31 (or 11) by chance — so
+    there the second engine's reading decides."""
     from .confusables import one_swaps
 
     v = clean_id(value)
     alphabet = "0123456789X" if kind == "id_card" else "0123456789ABCDEFGHJKLMNPQRTUWXY"
     for i, read, alt in one_swaps(v, alphabet):
+        allowed = alphabet if kind != "id_card" or i == 17 else "0123456789"
+        if read in allowed:
+            continue
         if check_digit_error(v[:i] + alt + v[i + 1:], kind) is None:
             return i, read, alt
     return None

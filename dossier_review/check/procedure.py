@@ -269,10 +269,11 @@ def penalty_increased(facts: Facts, params: dict):
             # turns one amount into the other: not an accusation
             scanned = {p.get("page") for p in facts.pages if p.get("source") == "ocr"}
             why = amount_misreading(max(final), max(proposed)) or amount_misreading(max(proposed), max(final))
+            found = hit(msg, evidence, needs_human=uncertain)
+            found.ocr_weighed = True   # weighed here (low confidence, totals, misreadings)
             if why and not uncertain and any(e.page in scanned for e in evidence):
-                out.append(hit(f"{msg}；{why}，需人工核实", evidence, needs_human=True))
-                continue
-            out.append(hit(msg, evidence, needs_human=uncertain))
+                found.doubt = f"{why}，需人工核实"   # the second reading decides, or a human
+            out.append(found)
     proposed_types = {p for n in notices for p in n.penalties}
     if proposed_types:
         added = [p for p in decision.penalties

@@ -129,7 +129,7 @@ def reread_requests(facts: Facts, findings: Iterable[Finding], reading_codes: se
     out: list[tuple[int, list[float]]] = []
     seen = set()
     for f in findings:
-        if f.code not in reading_codes or (f.needs_human and not f.ocr_gated):
+        if not f.ocr_gated and (f.code not in reading_codes or f.needs_human):
             continue
         for e in ocr_evidence(facts, f):
             key = (e.page, tuple(e.box))

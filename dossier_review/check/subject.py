@@ -97,7 +97,9 @@ def authority_inconsistent(facts: Facts, params: dict):
     if nested or near:
         return [hit(f"各文书所载执法机关名称不完全一致（{listing}），可能为内设机构、简称或识别误差，需人工核实",
                     evidence, needs_human=True)]
-    return [hit(f"各文书所载执法机关名称不一致：{listing}", evidence)]
+    found = hit(f"各文书所载执法机关名称不一致：{listing}", evidence)
+    found.doubt = _one_character_apart(facts, names, evidence)
+    return [found]
 
 
 @register_check("subject.officers_fewer_than_two", params={"record_types": "list[str]"})
@@ -242,8 +244,24 @@ def party_inconsistent(facts: Facts, params: dict):
             reason = "可能为识别误差" if ocr_like else "一处为另一处的简称或含字号，可能指同一主体"
             out.append(hit(f"各文书{label}不一致（{listing}），{reason}，需人工核实", evidence, needs_human=True))
         else:
-            out.append(hit(f"各文书{label}不一致：{listing}", evidence))
+            found = hit(f"各文书{label}不一致：{listing}", evidence)
+            found.doubt = _one_character_apart(facts, values, evidence)
+            out.append(found)
     return out
+
+
+def _one_character_apart(facts: Facts, values: list[str], evidence: list) -> str | None:
+    """Why two readings of one name that differ in a single character, one of them by OCR, may
+    be one name misread (one character of an agency's name, 晋/普): None when they differ more,
+    or were both read from a text layer.  A second reading of those characters decides."""
+    if len(values) != 2 or len(values[0]) != len(values[1]):
+        return None
+    diff = [(a, b) for a, b in zip(values[0], values[1], strict=True) if a != b]
+    scanned = {p.get("page") for p in facts.pages if p.get("source") == "ocr"}
+    if len(diff) != 1 or not any(e is not None and e.page in scanned for e in evidence):
+        return None
+    a, b = diff[0]
+    return f"两处仅“{a}”“{b}”一字之差，且出自扫描件识别结果，可能系识别误差，需人工核实"
 
 
 @register_check("subject.party_id_invalid", params={"firm_min_confidence": "number"})
@@ -288,10 +306,12 @@ def party_id_invalid(facts: Facts, params: dict):
             reread = [r for r in (reread_value(facts, e) for e in scanned) if r]
             if any(_valid_in(r, kind) for r in reread):
                 continue   # the second reading is a valid number: the first was misread
-            if not reread and (fix := misreading_fix(value, kind)) is not None:
+            if (fix := misreading_fix(value, kind)) is not None:
                 i, read, alt = fix
-                out.append(hit(msg + f"；第{i + 1}位“{read}”若为形近的“{alt}”则校验通过，可能系识别误差，需人工核实",
-                               evidence, needs_human=True))
+                found = hit(msg, evidence)
+                found.ocr_weighed = True
+                found.doubt = f"第{i + 1}位“{read}”若为形近的“{alt}”则校验通过，可能系识别误差，需人工核实"
+                out.append(found)
                 continue
         # A digit misread by OCR fails the check too: firm only when read from a clean text
         # layer / confident OCR, or when two documents carry the identical wrong number.

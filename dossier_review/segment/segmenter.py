@@ -368,6 +368,15 @@ def _find_head(lines: list[Line], vocab: Vocabulary):
     texts = [ln for ln in lines if meaningful(ln)]
     for k, ln in enumerate(texts[:HEAD_LINES]):
         m = vocab.match_title(ln.text)
+        if m is not None and m.errors:
+            # a fuzzy match of a title whose last characters wrapped (……处罚决定呈 / 批表 is not
+            # a 决定书 read with one error): the joined reading wins when it is nearer a title
+            tail = _wrapped_tail(lines, ln.index)
+            if tail is not None and vocab.match_title(tail.text) is None and not agency_line(ln.text):
+                joined = ln.text.strip() + tail.text.strip()
+                j = vocab.match_title(joined)
+                if j is not None and j.errors < m.errors:
+                    return tail.index, j, joined, ln.index
         if m is not None:
             return ln.index, m, ln.text.strip()
         # A title broken over two lines: two short lines (现场检查（勘验） / 笔录), unless the
