@@ -64,8 +64,8 @@ def sweep(values: list[str], samples: Path, holdout: list[str]) -> None:
     import re
     import tempfile
 
-    from dossier_review.samplegen.holdout import measure
-    from dossier_review.score.standard import resolve
+    from dossier_review.evaluate import measure
+    from dossier_review.standards import resolve
 
     base = Path(resolve("default")).read_text(encoding="utf-8")
     sets = {"samples": [str(samples / json.loads(tf.read_text(encoding="utf-8"))["source"])

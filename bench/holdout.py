@@ -17,7 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dossier_review.samplegen.holdout import format_figures, measure, write_family_b  # noqa: E402
+from dossier_review.evaluate import format_measure as format_figures
+from dossier_review.evaluate import measure
+from dossier_review.samplegen.holdout import write_family_b  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -214,6 +214,7 @@ def _twin_pages(truth: dict, cache_dir: Path) -> list[str]:
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
     from dossier_review.samplegen import make_case
+    from dossier_review.samplegen.families import renderer_for
     from dossier_review.samplegen.render import render_pdf
 
     texts = None
@@ -224,7 +225,7 @@ def _twin_pages(truth: dict, cache_dir: Path) -> list[str]:
                              agency=agency)
         except ValueError:
             continue
-        pdf, _ = render_pdf(case)
+        pdf, _ = render_pdf(case, renderer_for(case))
         with pdfplumber.open(io.BytesIO(pdf)) as doc:
             got = [p.extract_text() or "" for p in doc.pages]
         if len(got) == truth["page_count"] and case.agency["name"] == truth["facts"]["authority"]:

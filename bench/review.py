@@ -19,9 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dossier_review.extract import extract  # noqa: E402
-from dossier_review.pipeline import ingest, judge  # noqa: E402
+from dossier_review.pages import analyse_pages  # noqa: E402
+from dossier_review.pipeline import (  # noqa: E402
+    ingest,
+    judge,
+    load_standard,  # noqa: E402
+)
 from dossier_review.report import write_reports  # noqa: E402
-from dossier_review.score import load_standard  # noqa: E402
 from dossier_review.segment import segment  # noqa: E402
 
 
@@ -35,7 +39,7 @@ def main() -> None:
     dossiers = [ingest(p, progress=False) for p in paths]
 
     started = time.perf_counter()
-    extract(segment(dossiers[0]))
+    extract(segment(analyse_pages(dossiers[0])))
     print(f"one-off load of spaCy/jieba and first extraction: {time.perf_counter() - started:.2f} s")
 
     out = Path(tempfile.mkdtemp(prefix="bench-review-"))

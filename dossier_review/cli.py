@@ -36,9 +36,8 @@ def _ingest_options(args) -> dict:
 # --------------------------------------------------------------------------- review
 
 def cmd_review(args) -> int:
-    from .pipeline import review_path
+    from .pipeline import load_standard, review_path
     from .report import write_reports
-    from .score import load_standard
 
     standard = load_standard(args.standard)
     out = Path(args.out)
@@ -113,7 +112,7 @@ def cmd_evaluate(args) -> int:
 
 def cmd_rules(args) -> int:
     from .check import explain, list_rules
-    from .score import load_standard
+    from .pipeline import load_standard
 
     standard = load_standard(args.standard)
     if args.action == "explain":
@@ -155,7 +154,7 @@ def cmd_sample(args) -> int:
 
 
 def cmd_samples(args) -> int:
-    from .samplegen import generate
+    from .samplegen.plan import generate
 
     paths = generate(args.out, n=args.n, seed=args.seed, scanned_ratio=args.scanned_ratio)
     for p in paths:

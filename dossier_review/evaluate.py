@@ -83,9 +83,8 @@ def truth_score(review, truth_codes: list[str], standard) -> float | None:
 
 
 def evaluate(truth_dir, out_dir, *, standard="default", ingest_options=None) -> dict:
-    from .pipeline import review_path
+    from .pipeline import load_standard, review_path
     from .report import write_reports
-    from .score import load_standard
 
     std = load_standard(standard)
     out = Path(out_dir)
@@ -195,4 +194,63 @@ def format_report(result: dict) -> str:
         lines.append(f"fact {key:<12} accuracy {v['accuracy']:.3f} (n={v['n']})")
     if result["score_mae"] is not None:
         lines.append(f"score mean absolute error vs truth defects: {result['score_mae']:.2f}")
+    return "\n".join(lines)
+
+
+def measure(paths, standard: str = "default") -> dict:
+    """Review each dossier (its ``<stem>.truth.json`` beside it) and compare with the truth.
+
+    Document-type accuracy (type + exact page range) and micro precision/recall over firm
+    findings (``needs_human`` false), with every miss listed so that a failure can be routed to
+    the stage that caused it.
+    """
+    from .pipeline import load_standard, review_path
+
+    std = load_standard(standard)
+    tp = fp = fn = 0
+    doc_hit = doc_total = 0
+    rows = []
+    for path in paths:
+        path = Path(path)
+        truth = json.loads((path.parent / f"{path.stem}.truth.json").read_text(encoding="utf-8"))
+        review = review_path(path, std)
+        predicted = {f.code for f in review.findings if not f.needs_human}
+        wanted = set(truth["defects"])
+        tp += len(predicted & wanted)
+        fp += len(predicted - wanted)
+        fn += len(wanted - predicted)
+        got = {(d["type"], d["first_page"], d["last_page"]) for d in review.documents}
+        missed_docs = [d for d in truth["documents"] if (d["type"], d["first_page"], d["last_page"]) not in got]
+        doc_hit += len(truth["documents"]) - len(missed_docs)
+        doc_total += len(truth["documents"])
+        rows.append({
+            "dossier": path.name, "truth_defects": sorted(wanted),
+            "false_positives": sorted(predicted - wanted), "missed": sorted(wanted - predicted),
+            "needs_human": sorted({f.code for f in review.findings if f.needs_human}),
+            "documents": f"{len(truth['documents']) - len(missed_docs)}/{len(truth['documents'])}",
+            "missed_documents": [f"{d['type']} {d['title']} p{d['first_page']}-{d['last_page']}" for d in missed_docs],
+            "predicted_documents": [f"{d['type']} p{d['first_page']}-{d['last_page']}" for d in review.documents],
+            "fp_evidence": {f.code: f.message for f in review.findings if not f.needs_human and f.code not in wanted},
+        })
+    return {
+        "dossiers": rows,
+        "doc_accuracy": doc_hit / doc_total if doc_total else None, "doc_matched": doc_hit, "doc_total": doc_total,
+        "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "tp": tp, "fp": fp, "fn": fn,
+    }
+
+
+def format_measure(result: dict, verbose: bool = True) -> str:
+    lines = [f"document type + page range: {result['doc_matched']}/{result['doc_total']} = {result['doc_accuracy']:.3f}",
+             f"defect codes (firm findings): precision {result['precision']:.3f}  recall {result['recall']:.3f}  "
+             f"(tp {result['tp']}, fp {result['fp']}, fn {result['fn']})"]
+    if verbose:
+        for r in result["dossiers"]:
+            lines.append(f"- {r['dossier']}: documents {r['documents']}, {len(r['truth_defects'])} true codes")
+            for d in r["missed_documents"]:
+                lines.append(f"    missed document: {d}")
+            for code in r["false_positives"]:
+                lines.append(f"    false positive: {code}: {r['fp_evidence'].get(code, '')[:150]}")
+            for code in r["missed"]:
+                lines.append(f"    missed code: {code}")
     return "\n".join(lines)

@@ -157,17 +157,24 @@ class WordBox(JsonMixin):
 
 @dataclass
 class PageFacts(JsonMixin):
-    """What a page shows about itself, decided once (in ingest) and read by every later stage."""
+    """What a page shows about itself, decided once (the ``pages`` stage, right after ingest)
+    and read by every later stage; the review JSON's ``pages`` entries are these."""
+    page: int = 0                    # 1-based position in the dossier
+    source: str = "text"             # "text" (PDF text layer) | "ocr"
+    confidence: float = 1.0          # the page's OCR confidence (1.0 for a text layer)
     # the 卷内页码 printed or written on the sheet, and the lowest OCR confidence of its figures
     # (None for a text layer)
-    printed_number: Optional[int] = None
-    printed_number_conf: Optional[float] = None
+    archive_page: Optional[int] = None
+    archive_page_conf: Optional[float] = None
     # on a scan: the top and foot of the page hold no ink where a number would be written, so a
-    # missing number is really missing (None = not looked, or a text layer)
+    # missing number is really missing (None = not looked, a text layer, or a number was read)
     number_place_blank: Optional[bool] = None
-    blank: bool = False              # no text and no ink worth reading
+    blank: bool = False              # nothing printed (the back of a sheet), at most a number
+    red_seal: Optional[bool] = None  # a red stamp seen on the page image; None = not looked
     # the PDF text layer: "used" | "rejected: <reason>" (the page was OCR'd instead) | "none"
     text_layer: str = "none"
+
+    _OMIT_UNSET = ("archive_page_conf", "number_place_blank")
 
 
 @dataclass
@@ -461,9 +468,7 @@ class Facts(JsonMixin):
     confiscation_yuan: Optional[float] = None
     citations: list[Citation] = field(default_factory=list)
     documents: list[DocFacts] = field(default_factory=list)
-    # [{"page", "source", "confidence", "printed_number", "printed_number_conf" (OCR'd pages)}]
-    pages: list[dict] = field(default_factory=list)
-    low_confidence_pages: list[int] = field(default_factory=list)
+    pages: list[PageFacts] = field(default_factory=list)
     second_readings: list[LineReading] = field(default_factory=list)
     # "dossier" (a whole case file) or "document" (one document handed in alone: only the codes
     # that document itself can show are checked; DEFECTS.md "Scope")
@@ -532,7 +537,7 @@ class Review(JsonMixin):
     sources: list[str]
     page_count: int
     procedure: str
-    pages: list[dict]
+    pages: list[dict]          # PageFacts as dicts
     documents: list[dict]
     facts: dict
     findings: list[Finding]
@@ -542,6 +547,9 @@ class Review(JsonMixin):
     standard: str
     categories: list[CategoryScore] = field(default_factory=list)
     needs_human: bool = False
+    # OCR'd pages read too poorly to trust, by the standard's ``low_confidence`` (decided when
+    # judging, so that a rescore under another standard changes them)
+    unreadable_pages: list[int] = field(default_factory=list)
     scope: str = "dossier"           # "dossier" | "document" (see Facts.scope)
     generated_at: str = ""
     tool_version: str = ""

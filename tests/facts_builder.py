@@ -19,11 +19,12 @@ from dossier_review.model import (
     Evidence,
     Facts,
     Officer,
+    PageFacts,
     Party,
     RemedyInfo,
     ServiceInfo,
 )
-from dossier_review.score import load_standard
+from dossier_review.pipeline import load_standard
 
 D = dt.date
 AUTHORITY = "福州市鼓楼区市场监督管理局"
@@ -98,11 +99,13 @@ class Builder:
                 if d.type not in ("cover", "catalog", "remarks"):
                     printed += 1
                     number = printed
-                pages.append({"page": p, "source": "text", "confidence": 1.0, "printed_number": number})
+                pages.append(PageFacts(page=p, source="text", confidence=1.0, archive_page=number))
+        for pf in pages:
+            if pf.page in self.low_confidence_pages:   # a scanned page read poorly
+                pf.source, pf.confidence = "ocr", 0.3
         return Facts(dossier=self.dossier, page_count=page, procedure=self.procedure,
                      party=self.party, officers=officers(), dates=dict(self.dates),
-                     fine_yuan=self.fine_yuan, documents=docs, pages=pages,
-                     low_confidence_pages=list(self.low_confidence_pages))
+                     fine_yuan=self.fine_yuan, documents=docs, pages=pages)
 
 
 def _remedy(**over) -> RemedyInfo:

@@ -16,35 +16,48 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from test_report_fixtures import BUDGETS, make_facts
 
 from dossier_review.errors import InputError
-from dossier_review.model import CategoryScore, Dossier, Evidence, Facts, Finding, Page, Review
+from dossier_review.model import (
+    CategoryScore,
+    Dossier,
+    Evidence,
+    Facts,
+    Finding,
+    Page,
+    PageFacts,
+    Review,
+)
+from dossier_review.standards import Category, Grade, Rule, Standard
 
 CATEGORY_OF = {"remedy.litigation_period_wrong": "remedy", "documents.typo": "documents",
                "hearing.not_notified": "hearing", "procedure.no_closing": "procedure",
                "evidence.record_unsigned_by_party": "evidence", "subject.party_incomplete": "subject"}
 
 
-@dataclass
-class FakeStandard:
-    name: str = "default"
-    points: dict = field(default_factory=lambda: {"remedy.litigation_period_wrong": 3, "documents.typo": 0.5,
-                                                  "procedure.no_closing": 1,
-                                                  "evidence.record_unsigned_by_party": 3,
-                                                  "subject.party_incomplete": 2})
-    veto: tuple = ("hearing.not_notified",)
+_FAKE_POINTS = {"remedy.litigation_period_wrong": 3, "documents.typo": 0.5, "procedure.no_closing": 1,
+                "evidence.record_unsigned_by_party": 3, "subject.party_incomplete": 2}
 
-    @property
-    def rules(self):
-        rows = [{"code": c, "category": CATEGORY_OF[c], "points": p, "veto": False, "basis": "第X条"}
-                for c, p in self.points.items()]
-        rows += [{"code": c, "category": CATEGORY_OF[c], "points": 0, "veto": True, "basis": "第63条"}
-                 for c in self.veto]
-        return rows
+
+class FakeStandard(Standard):
+    """A real ``Standard`` of a few rules, with the point table the fake judge reads."""
+
+    def __init__(self, points: dict | None = None, veto: tuple = ("hearing.not_notified",),
+                 name: str = "default"):
+        self.points = dict(points or _FAKE_POINTS)
+        self.veto = tuple(veto)
+        rules = [Rule(code=c, check=c, category=CATEGORY_OF[c], title=c, points=p, basis="第X条")
+                 for c, p in self.points.items()]
+        rules += [Rule(code=c, check=c, category=CATEGORY_OF[c], title=c, veto=True, basis="第63条")
+                  for c in self.veto]
+        super().__init__(
+            name=name, title=name, total=100.0,
+            categories={k: Category(k, n, b) for k, (n, b) in BUDGETS.items()},
+            grades=[Grade("优秀", 90), Grade("良好", 80), Grade("合格", 60)], fail_grade="不合格",
+            veto_effect="fail_and_zero", veto_grade="不合格", barred_grade=None, rules=rules)
 
 
 def write_fake(path: Path, *, agency="某某市市场监督管理局", fine=50000, pages=12, defects=(),
@@ -93,8 +106,7 @@ def fake_analyse(dossier):
     spec = dict(line.split(": ", 1) for line in dossier.pages[0].text.splitlines() if ": " in line)
     facts = make_facts(dossier.name, authority=spec.get("agency", ""), fine=float(spec.get("fine", 0)))
     facts.page_count = dossier.page_count
-    facts.pages = [{"page": p.number, "source": p.source, "confidence": p.confidence} for p in dossier.pages]
-    facts.low_confidence_pages = []
+    facts.pages = [PageFacts(page=p.number, source=p.source, confidence=p.confidence) for p in dossier.pages]
     facts.documents[0].evidence["fake_defects"] = [
         Evidence(3 + i, f"第{3 + i}页原文：{code}") for i, code in enumerate(spec.get("defects", "").split())]
     return facts
@@ -117,7 +129,7 @@ def fake_judge(facts: Facts, standard: FakeStandard) -> Review:
     score = 0.0 if vetoed else sum(c.score for c in cats)
     grade = "不合格" if vetoed else "优秀" if score >= 90 else "良好" if score >= 80 else "合格" if score >= 60 else "不合格"
     return Review(dossier=facts.dossier, sources=[facts.dossier + ".pdf"], page_count=facts.page_count,
-                  procedure=facts.procedure, pages=facts.pages,
+                  procedure=facts.procedure, pages=[p.to_dict() for p in facts.pages],
                   documents=[{"type": d.type, "title": d.title, "first_page": d.first_page,
                               "last_page": d.last_page} for d in facts.documents],
                   facts=facts.to_dict(), findings=findings, score=score, grade=grade, vetoed=vetoed,

@@ -17,7 +17,7 @@ def _pair_case(words, figures, scanned=True):
     decision.amount_pairs[0].page = decision.first_page
     if scanned:
         for p in facts.pages:
-            p["source"] = "ocr"
+            p.source = "ocr"
     return facts
 
 
@@ -55,7 +55,7 @@ def test_penalty_increased_by_one_dropped_digit_asks_a_human_on_a_scan():
             a.page = d.first_page
     assert len(firm(facts, "procedure.penalty_increased")) == 1      # text layer: it stands
     for p in facts.pages:
-        p["source"] = "ocr"
+        p.source = "ocr"
     assert firm(facts, "procedure.penalty_increased") == []
     assert len(human(facts, "procedure.penalty_increased")) == 1
     b = clean_case(fine=6000)                                          # the near miss: 5000 → 6000
@@ -65,5 +65,5 @@ def test_penalty_increased_by_one_dropped_digit_asks_a_human_on_a_scan():
         for a in d.amounts:
             a.page = d.first_page
     for p in facts.pages:
-        p["source"] = "ocr"
+        p.source = "ocr"
     assert len(firm(facts, "procedure.penalty_increased")) == 1

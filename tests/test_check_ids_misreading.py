@@ -23,7 +23,7 @@ def _with_id(value, scanned=True, box=None):
     facts = b.build()
     if scanned:
         for p in facts.pages:
-            p["source"] = "ocr"
+            p.source = "ocr"
     return facts
 
 

@@ -6,9 +6,9 @@ from dossier_review.model import Evidence
 
 def _scanned(facts, pages=None):
     for p in facts.pages:
-        if pages is None or p["page"] in pages:
-            p["source"] = "ocr"
-            p["confidence"] = 0.85
+        if pages is None or p.page in pages:
+            p.source = "ocr"
+            p.confidence = 0.85
     return facts
 
 
@@ -142,7 +142,7 @@ def _undated_scanned_decision(seal, auth_conf, illegible=False):
     b.dates.pop("decided")
     facts = _scanned(b.build())
     for p in facts.pages:
-        p["red_seal"] = seal
+        p.red_seal = seal
     return facts
 
 

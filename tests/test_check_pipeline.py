@@ -5,7 +5,9 @@ import pytest
 
 from dossier_review.check import run_checks
 from dossier_review.model import Dossier, Page
-from dossier_review.score import load_standard, score
+from dossier_review.pages import analyse_pages
+from dossier_review.pipeline import load_standard
+from dossier_review.score import score
 
 segment = pytest.importorskip("dossier_review.segment").segment
 extract = pytest.importorskip("dossier_review.extract").extract
@@ -113,7 +115,7 @@ CLEAN = [
 
 def review(pages, std="default"):
     dossier = Dossier("case", ["case.pdf"], [Page(i + 1, "text", 1.0, t, normalize(t)) for i, t in enumerate(pages)])
-    facts = extract(segment(dossier))
+    facts = extract(segment(analyse_pages(dossier)))
     standard = load_standard(std)
     found = run_checks(facts, standard, strict=True)
     return facts, found, score(facts, found, standard)

@@ -76,11 +76,11 @@ def test_list_rules_and_explain():
     row = next(r for r in rules if r["code"] == "remedy.litigation_period_wrong")
     assert row["points"] == 3 and row["category_name"] == "救济途径告知"
     assert row["params"]["expected_months"] == 6
-    text = explain("remedy.litigation_period_wrong")
+    text = explain("remedy.litigation_period_wrong", standard())
     assert "扣3分" in text and "第四十六条" in text and "【整改】" in text and "expected_months: 6" in text
     veto = explain("hearing.not_notified", standard())
     assert "一票否决" in veto and "第六十三条" in veto
     cehui = explain("cehui.no_cover", standard("cehui"))
     assert "卷宗封面" in cehui and "filing.no_catalog" in cehui
     with pytest.raises(KeyError):
-        explain("no.such_code")
+        explain("no.such_code", standard())

@@ -5,7 +5,7 @@ import random
 from facts_builder import clean_case, simplified_case, standard
 
 from dossier_review.check import run_checks
-from dossier_review.model import DocFacts, Facts
+from dossier_review.model import DocFacts, Facts, PageFacts
 
 
 def _blank(doc: DocFacts, rng: random.Random) -> None:
@@ -41,7 +41,7 @@ def test_randomly_blanked_facts_never_crash():
             b.dates = {}
         facts = b.build()
         if rng.random() < 0.3:
-            facts.pages = [{"page": p["page"]} for p in facts.pages]
+            facts.pages = [PageFacts(page=p.page) for p in facts.pages]
         found = run_checks(facts, standard(), strict=True)
         for f in found:
             assert f.code and f.category and f.message and f.fix and f.basis

@@ -12,8 +12,8 @@ BOX = [0.1, 0.2, 0.6, 0.23]
 
 def _scanned(facts):
     for p in facts.pages:
-        p["source"] = "ocr"
-        p["confidence"] = 0.85
+        p.source = "ocr"
+        p.confidence = 0.85
     return facts
 
 

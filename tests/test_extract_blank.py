@@ -76,7 +76,7 @@ def test_receipt_method_left_blank_on_a_scan():
 # ---- where a page number would be written (top or foot of the page)
 
 def test_number_place_is_blank_only_without_ink_at_the_top_and_foot():
-    from dossier_review.extract.ocrconf import number_place_blank
+    from dossier_review.pages import number_place_blank
     assert number_place_blank(_page(RECORD, [])) is True
     # a figure left unread at the foot; one at the top corner; a word read at the foot
     assert number_place_blank(_page(RECORD, [[2240, 3320, 33, 42]])) is False

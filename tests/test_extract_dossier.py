@@ -4,7 +4,7 @@ import time
 from test_extract_util import make_seg
 
 from dossier_review.extract import extract
-from dossier_review.model import Facts
+from dossier_review.model import Facts, Segmentation
 
 FILING = """立案审批表
 案件来源 日常检查
@@ -111,7 +111,7 @@ def test_dossier_facts():
     inq = f.first("inquiry")
     assert inq.start_time == "2024-03-13 09:30" and inq.end_time == "2024-03-13 10:45"
     assert inq.party_signed and inq.officer_signed and inq.certificate_shown
-    assert [p["page"] for p in f.pages] == list(range(1, f.page_count + 1))
+    assert [p.page for p in f.pages] == list(range(1, f.page_count + 1))
 
 
 def test_every_quote_is_text_of_its_page():
@@ -155,8 +155,10 @@ def test_simplified_procedure():
 def test_ocr_pages_low_confidence():
     seg = _seg(source="ocr")
     seg.dossier.pages[1].confidence = 0.4
-    f = extract(seg)
-    assert f.low_confidence_pages == [2]
+    from dossier_review.pages import analyse_pages
+    f = extract(Segmentation(analyse_pages(seg.dossier), seg.documents))
+    from dossier_review.check.common import unreadable_pages
+    assert unreadable_pages(f, {"low_confidence": 0.6}) == [2]
     # empty signature lines on scans are unknown, not missing
     assert f.first("inquiry").party_signed is True
 

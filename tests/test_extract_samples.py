@@ -15,8 +15,9 @@ DIGITAL = sorted(SAMPLES.glob("*digital*.pdf"))
 def _facts(pdf):
     from dossier_review.extract import extract
     from dossier_review.ingest import ingest
+    from dossier_review.pages import analyse_pages
     from dossier_review.segment import segment
-    return extract(segment(ingest(pdf, use_cache=False)))
+    return extract(segment(analyse_pages(ingest(pdf, use_cache=False))))
 
 
 @pytest.mark.skipif(not DIGITAL, reason="no digital samples")
@@ -46,7 +47,7 @@ def test_digital_samples_against_truth():
         rows.append(f"{pdf.name:40s} {'ok' if not bad else '; '.join(bad)}")
         assert dec is not None
         # every quote is text of its page
-        pages = {p["page"] for p in f.pages}
+        pages = {p.page for p in f.pages}
         for d in f.documents:
             for e in [x for evs in d.evidence.values() for x in evs]:
                 assert e.page in pages and len(e.quote) <= 120

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dossier_review.model import Document, Dossier, Page, PageSpan, Segmentation
+from dossier_review.pages import analyse_pages
 
 
 def make_doc(text: str | list[str], type_: str = "decision", title: str = "", first_page: int = 1,
@@ -30,4 +31,5 @@ def make_seg(docs: list[tuple[str | list[str], str]], name: str = "t", source: s
         documents.append(doc)
         all_pages.extend(pages[k] for k in sorted(pages))
         n += len(pages)
-    return Segmentation(dossier=Dossier(name=name, sources=[f"{name}.pdf"], pages=all_pages), documents=documents)
+    dossier = analyse_pages(Dossier(name=name, sources=[f"{name}.pdf"], pages=all_pages))
+    return Segmentation(dossier=dossier, documents=documents)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from dossier_review.samplegen.holdout import format_figures, measure, write_family_b
+from dossier_review.evaluate import format_measure as format_figures
+from dossier_review.evaluate import measure
+from dossier_review.samplegen.holdout import write_family_b
 
 
 @pytest.fixture(scope="module")

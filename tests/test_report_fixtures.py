@@ -14,6 +14,7 @@ from dossier_review.model import (
     Facts,
     Finding,
     Officer,
+    PageFacts,
     Party,
     Review,
 )
@@ -71,9 +72,8 @@ def make_facts(name: str = "2024-食药-017", *, party_name: str = "某某市好
                "inquired": dt.date(2024, 3, 14), "notice_issued": dt.date(2024, 4, 2),
                "decided": dt.date(2024, 4, 18), "served": dt.date(2024, 4, 19)},
         fine_yuan=fine, citations=decision.citations, documents=docs,
-        pages=[{"page": i, "source": "ocr" if i in (5, 6) else "text",
-                "confidence": 0.41 if i == 6 else (0.88 if i == 5 else 1.0)} for i in range(1, 22)],
-        low_confidence_pages=[6],
+        pages=[PageFacts(page=i, source="ocr" if i in (5, 6) else "text",
+                         confidence=0.41 if i == 6 else (0.88 if i == 5 else 1.0)) for i in range(1, 22)],
     )
 
 
@@ -120,7 +120,7 @@ def make_review(name: str = "2024-食药-017", *, veto: bool = False, evil: bool
     grade = "不合格" if veto else ("优秀" if score >= 90 else "良好" if score >= 80 else "合格" if score >= 60 else "不合格")
     return Review(
         dossier=name, sources=[f"{name}.pdf"], page_count=facts.page_count, procedure="general",
-        pages=facts.pages, documents=[{"type": d.type, "title": d.title, "first_page": d.first_page,
+        pages=[p.to_dict() for p in facts.pages], unreadable_pages=[6], documents=[{"type": d.type, "title": d.title, "first_page": d.first_page,
                                        "last_page": d.last_page} for d in facts.documents],
         facts=facts.to_dict(), findings=findings, score=score, grade=grade, vetoed=veto,
         standard=standard, categories=cats, needs_human=True, generated_at="2026-01-05T10:00:00",

@@ -77,8 +77,9 @@ def test_notices_start_mid_page_somewhere():
     mid = 0
     for seed in (31, 32, 33, 34):
         case = make_case(seed, family="B")
+        from dossier_review.samplegen.families import renderer_for
         from dossier_review.samplegen.render import render_pdf
-        _, layout = render_pdf(case)
+        _, layout = render_pdf(case, renderer_for(case))
         keys = [d.key for d in case.docs]
         i = keys.index("notice")
         mid += layout["marks"]["notice"]["first"] == layout["marks"][keys[i - 1]]["last"]

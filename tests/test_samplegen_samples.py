@@ -11,7 +11,7 @@ from natsort import natsorted
 from PIL import Image
 
 from dossier_review.model import DOCUMENT_TYPES
-from dossier_review.score import load_standard
+from dossier_review.pipeline import load_standard
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from dossier_review.pipeline import load_standard
 from dossier_review.samplegen import ALL_CODES, EXCLUDES, NEEDS, THRESHOLDS, ids, make_case
 from dossier_review.samplegen.fmt import add_workdays, is_workday, yuan_words
 from dossier_review.samplegen.truth import compute_defects
-from dossier_review.score import load_standard
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -21,7 +21,7 @@ def test_clean_file_scores_full_marks():
     assert review.score == 100 and review.grade == "优秀" and not review.vetoed and not review.needs_human
     assert review.standard == "default" and review.page_count == FACTS.page_count
     assert review.documents[0] == {"type": "cover", "title": "行政处罚案卷", "first_page": 1, "last_page": 1}
-    assert review.facts["dossier"] == "case" and review.pages == FACTS.pages
+    assert review.facts["dossier"] == "case" and review.pages == [p.to_dict() for p in FACTS.pages]
     assert [c.category for c in review.categories] == list(standard().categories)
 
 

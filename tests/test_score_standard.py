@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from dossier_review.errors import EXIT_STANDARD, StandardFileError
-from dossier_review.score import available_standards, load_standard
-from dossier_review.score.standard import PACKAGE_DIR, REPO_DIR
+from dossier_review.pipeline import load_standard
+from dossier_review.standards import PACKAGE_DIR, REPO_DIR, available_standards
 
 GOOD = """\
 name: mini

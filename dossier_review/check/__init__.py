@@ -12,9 +12,24 @@ import logging
 from typing import Any
 
 from ..model import Facts, Finding
+from ..standards import PROCEDURES, Standard, rule_rows
+
+# Importing the rule modules runs their @register_check decorators: the registry is full once
+# this package is imported, and the registry module itself imports none of them.
+from . import (  # noqa: F401, I001 - imported for their registrations
+    documents,
+    evidence,
+    filing,
+    hearing,
+    legal_basis,
+    procedure,
+    remedy,
+    subject,
+)
 from . import reread as _reread
 from .common import hit
-from .registry import (
+from .registry import (  # noqa: I001
+    CATALOG,
     COMMON_PARAMS,
     CheckSpec,
     available_checks,
@@ -23,12 +38,11 @@ from .registry import (
     register_check,
 )
 
-__all__ = ["run_checks", "reading_requests", "list_rules", "explain", "register_check", "get_check",
+__all__ = ["run_checks", "reading_requests", "unreadable", "list_rules", "explain", "register_check",
+           "get_check", "CATALOG",
            "available_checks", "param_type_error", "COMMON_PARAMS", "CheckSpec"]
 
 log = logging.getLogger(__name__)
-
-PROCEDURES = ("general", "simplified")
 
 
 def _procedure(facts: Facts) -> str:
@@ -79,7 +93,7 @@ def _ocr_doubt(finding: Finding, rule, facts: Facts, params: dict) -> Finding:
     """
     if finding.needs_human or not rule.ocr_doubt or finding.ocr_weighed:
         return finding
-    sources = {p.get("page"): p.get("source") for p in facts.pages}
+    sources = {p.page: p.source for p in facts.pages}
     pages = [e.page for e in finding.evidence if e.page]
     ocr = [p for p in pages if sources.get(p) == "ocr"]
     firm = params.get("ocr_firm_confidence")
@@ -101,11 +115,11 @@ def run_checks(facts: Facts, standard, *, strict: bool = False) -> list[Finding]
     A check that raises does not stop the review: its rule yields one needs_human finding that
     says so (``strict=True`` re-raises instead, for tests and debugging).
     """
-    procedure = _procedure(facts)
+    proc = _procedure(facts)
     alone = getattr(facts, "scope", "dossier") == "document"
     findings: list[Finding] = []
     for rule in standard.rules:
-        if procedure not in rule.applies_to:
+        if proc not in rule.applies_to:
             continue
         if alone and "document" not in rule.applies_to:
             continue   # a document handed in alone: nothing about documents never handed in
@@ -151,19 +165,16 @@ def reading_requests(facts: Facts, findings: list[Finding], standard) -> list[tu
     return _reread.reread_requests(facts, findings, codes)
 
 
-def list_rules(standard) -> list[dict[str, Any]]:
+def unreadable(facts: Facts, standard: Standard) -> list[int]:
+    """Pages too poorly read to trust under ``standard`` (its ``low_confidence``)."""
+    from .common import unreadable_pages
+
+    return unreadable_pages(facts, standard.check_defaults)
+
+
+def list_rules(standard: Standard) -> list[dict[str, Any]]:
     """One dict per rule of ``standard``, in the file's order (for ``dossier-review rules``)."""
-    out = []
-    for rule in standard.rules:
-        cat = standard.categories.get(rule.category)
-        out.append({
-            "code": rule.code, "title": rule.title, "check": rule.check, "category": rule.category,
-            "category_name": cat.name if cat else rule.category, "points": rule.points,
-            "veto": rule.veto, "per_instance": rule.per_instance, "max_points": rule.max_points,
-            "basis": rule.basis, "fix": rule.fix, "applies_to": list(rule.applies_to),
-            "params": dict(rule.params),
-        })
-    return out
+    return rule_rows(standard)
 
 
 def _format_params(params: dict) -> list[str]:
@@ -176,15 +187,11 @@ def _format_params(params: dict) -> list[str]:
     return lines
 
 
-def explain(code: str, standard=None) -> str:
+def explain(code: str, standard: Standard) -> str:
     """The rule's documentation (what / why / example / fix) with the standard's points and basis.
 
-    ``code`` is a rule code of the standard (default standard when None), or a check name.
+    ``code`` is a rule code of ``standard``, or a check name.
     """
-    if standard is None:
-        # Deferred: the standard loader validates against this package's registry.
-        from ..score import load_standard
-        standard = load_standard("default")
     rule = next((r for r in standard.rules if r.code == code), None)
     spec = get_check(rule.check if rule else code)
     if rule is None and spec is None:

@@ -87,10 +87,10 @@ def closing_read_clearly(facts: Facts, doc: DocFacts, params: dict) -> bool:
     there is not there: a red seal was found on its last page in colour and lifted before OCR
     (black text under it stays), the issuing authority's line there was read surely, and no
     date-shaped line was left unreadable."""
-    page = next((p for p in facts.pages if p.get("page") == doc.last_page), {})
+    page = next((p for p in facts.pages if p.page == doc.last_page), None)
     firm = params.get("ocr_firm_confidence")
     auth = [e for e in (doc.evidence.get("authority") or []) if e.page == doc.last_page]
-    return (page.get("source") == "ocr" and page.get("red_seal") is True and firm is not None
+    return (page is not None and page.source == "ocr" and page.red_seal is True and firm is not None
             and not doc.date_illegible and bool(auth) and all(e.conf is not None and e.conf >= firm for e in auth))
 
 
@@ -107,14 +107,11 @@ def hit_unless_unreadable(doc: Optional[DocFacts], params: dict, message: str,
 
 
 def unreadable_pages(facts: Facts, params: dict) -> list[int]:
-    pages = set(facts.low_confidence_pages)
-    for p in facts.pages:
-        conf = p.get("confidence")
-        if p.get("blank"):  # nothing printed there, so nothing was missed there
-            continue
-        if conf is not None and conf < params["low_confidence"]:
-            pages.add(int(p.get("page", 0)))
-    return sorted(pages)
+    """OCR'd pages read below the standard's ``low_confidence`` (blank pages excepted: nothing is
+    printed there, so nothing was missed there).  Decided here, at check time, so that a
+    standard, and a rescore under it, sets what counts as unreadable."""
+    return sorted(p.page for p in facts.pages
+                  if p.source == "ocr" and not p.blank and p.confidence < params["low_confidence"])
 
 
 def page_list(pages: list[int], limit: int = 12) -> str:

@@ -270,7 +270,7 @@ def amount_mismatch(facts: Facts, params: dict):
     【整改】核对金额，统一大小写，更正后重新送达。
     """
     out = []
-    sources = {p.get("page"): p.get("source") for p in facts.pages}
+    sources = {p.page: p.source for p in facts.pages}
     for doc in facts.documents:
         for pair in doc.amount_pairs:
             if pair.words_partial:

@@ -141,23 +141,22 @@ def page_numbers(facts: Facts, params: dict):
     【整改】对卷内有文字的页面逐页用阿拉伯数字编号（右下角），并据此更新卷内目录的页号。
     扫描件上的页码跳号，只有在断点两侧的页码都识别可靠、且各与相邻页码连续（confirm_run 页）时才直接认定。
     """
-    if not facts.pages or not any("printed_number" in p for p in facts.pages):
-        return []  # the earlier stages did not look for page numbers: nothing to judge
+    if not facts.pages:
+        return []  # no page facts (a hand-built Facts): nothing to judge
     skip = set()
     for d in facts.docs(*params["unnumbered_types"]):
         skip.update(range(d.first_page, d.last_page + 1))
-    pages = [p for p in facts.pages if int(p.get("page", 0)) not in skip]
+    pages = [p for p in facts.pages if p.page not in skip]
     if not pages:
         return []
-    confident = {int(p.get("page", 0)) for p in pages
-                 if (p.get("confidence") or 0) >= params["firm_min_confidence"]}
-    numbered = [(int(p["page"]), _as_int(p.get("printed_number"))) for p in pages]
+    confident = {p.page for p in pages if (p.confidence or 0) >= params["firm_min_confidence"]}
+    numbered = [(p.page, _as_int(p.archive_page)) for p in pages]
     missing = [pg for pg, num in numbered if num is None]
     # A scanned page without a read number between two numbered pages whose numbers leave exactly
     # its place (5, ?, 7) carries its number unread: the sequence shows it was numbered.  Only
     # where the run does not close over it (5, ?, 6), at the ends, or without neighbours could a
     # missing number hide, and only there is anything said.
-    src = {int(p["page"]): p.get("source") for p in pages}
+    src = {p.page: p.source for p in pages}
     known = [(pos, num) for pos, (_pg, num) in enumerate(numbered) if num is not None]
     closed_over = set()
     for (p0, n0), (p1, n1) in zip(known, known[1:], strict=False):
@@ -173,14 +172,14 @@ def page_numbers(facts: Facts, params: dict):
             breaks.append(((last[1], last[2]), (pg, num)))
         last = (pos, pg, num)
     sure = _sure_numbers([(pos, pg, num) for pos, (pg, num) in enumerate(numbered)],
-                         {int(p["page"]): p.get("source") for p in pages},
-                         {int(p["page"]): p.get("printed_number_conf") for p in pages},
+                         {p.page: p.source for p in pages},
+                         {p.page: p.archive_page_conf for p in pages},
                          params.get("ocr_firm_confidence"), max(int(params.get("confirm_run") or 2), 1))
     out = []
     if missing:
         # a scanned page whose top and foot hold no ink where a number would be written
-        blank = {int(p["page"]) for p in pages if p.get("number_place_blank")}
-        sources = {int(p["page"]): p.get("source") for p in pages}
+        blank = {p.page for p in pages if p.number_place_blank}
+        sources = {p.page: p.source for p in pages}
         firm = [pg for pg in missing if pg in confident or pg in blank]
         what = "全部未编页码" if len(missing) == len(numbered) else f"第{page_list(missing)}页未见页码"
         evidence = [ev(pg, "页面顶部和底部空白，未见页码" if pg in blank else "未识别到页码") for pg in missing[:5]]

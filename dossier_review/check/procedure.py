@@ -267,7 +267,7 @@ def penalty_increased(facts: Facts, params: dict):
             msg = f"决定书{labels.get(role, role)}{fmt_yuan(max(final))}，高于告知书拟处{fmt_yuan(max(proposed))}"
             # one of the two read by OCR, and one misreading (a dropped digit, ¥ read as a digit)
             # turns one amount into the other: not an accusation
-            scanned = {p.get("page") for p in facts.pages if p.get("source") == "ocr"}
+            scanned = {p.page for p in facts.pages if p.source == "ocr"}
             why = amount_misreading(max(final), max(proposed)) or amount_misreading(max(proposed), max(final))
             found = hit(msg, evidence, needs_human=uncertain)
             found.ocr_weighed = True   # weighed here (low confidence, totals, misreadings)

@@ -1,5 +1,9 @@
 """The registry of check functions, keyed by name (spaCy-style ``@register_check("…")``).
 
+A leaf: it imports none of the rule modules.  They register themselves when the ``check``
+package imports them (as spaCy's ``registry`` is filled by the modules that use it), and the
+standard loader is handed ``CATALOG`` to validate a standard against what is registered.
+
 A check is ``func(facts, params) -> list[Finding]``.  The rule that uses it (code, category,
 points, basis, fix) lives in the standard's YAML; the registry only knows the function, the
 parameters it reads and their types, so that a standard file can be validated before anything
@@ -7,12 +11,12 @@ runs (unknown check, unknown or ill-typed parameter → ``StandardFileError`` wi
 """
 from __future__ import annotations
 
-import datetime as _dt
 import inspect
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 from ..model import Facts, Finding
+from ..standards.params import PARAM_TYPES, as_date, param_type_error  # noqa: F401 - re-exported
 
 CheckFunc = Callable[[Facts, dict], list[Finding]]
 
@@ -28,11 +32,6 @@ COMMON_PARAMS: dict[str, str] = {
 # resting on an OCR'd page asks a human)
 OPTIONAL_COMMON = ("ocr_firm_confidence",)
 
-PARAM_TYPES = (
-    "int", "number", "str", "bool", "date",
-    "list[str]", "list[int]", "list[number]", "list[list[str]]", "list[map]",
-    "map[number]", "map[str]", "map[list[str]]", "map[list[int]]", "map[list[list[str]]]",
-)
 
 
 @dataclass(frozen=True)
@@ -80,79 +79,23 @@ def register_check(name: str, *, params: dict[str, str] | None = None,
     return decorator
 
 
-def _load_builtin() -> None:
-    # Importing the category modules runs their @register_check decorators.
-    from . import documents, evidence, filing, hearing, legal_basis, procedure, remedy, subject  # noqa: F401
-
-
 def get_check(name: str) -> CheckSpec | None:
-    _load_builtin()
     return _REGISTRY.get(name)
 
 
 def available_checks() -> dict[str, CheckSpec]:
-    _load_builtin()
     return dict(_REGISTRY)
 
 
-# --------------------------------------------------------------------------- param validation
+class _Catalog:
+    """The registry as the standard loader reads it (``standards.loader.CheckCatalog``)."""
+    common_params = COMMON_PARAMS
+    optional_common = OPTIONAL_COMMON
 
-def _is_number(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-def param_type_error(ptype: str, value: Any) -> str | None:
-    """None when ``value`` fits ``ptype``, else a short reason."""
-    def bad(expected: str) -> str:
-        return f"expected {expected}, got {type(value).__name__} {value!r}"
-
-    if ptype == "int":
-        return None if isinstance(value, int) and not isinstance(value, bool) else bad("an integer")
-    if ptype == "number":
-        return None if _is_number(value) else bad("a number")
-    if ptype == "str":
-        return None if isinstance(value, str) else bad("a string")
-    if ptype == "bool":
-        return None if isinstance(value, bool) else bad("true/false")
-    if ptype == "date":
-        if isinstance(value, _dt.date):
-            return None
-        if isinstance(value, str):
-            try:
-                _dt.date.fromisoformat(value)
-                return None
-            except ValueError:
-                pass
-        return bad("a date YYYY-MM-DD")
-    if ptype.startswith("list[") and ptype.endswith("]"):
-        if not isinstance(value, list):
-            return bad("a list")
-        inner = ptype[5:-1]
-        for i, item in enumerate(value):
-            err = param_type_error("map[any]" if inner == "map" else inner, item)
-            if err:
-                return f"item {i}: {err}"
-        return None
-    if ptype == "map[any]":
-        return None if isinstance(value, dict) else bad("a mapping")
-    if ptype.startswith("map[") and ptype.endswith("]"):
-        if not isinstance(value, dict):
-            return bad("a mapping")
-        inner = ptype[4:-1]
-        for key, item in value.items():
-            if not isinstance(key, str):
-                return f"key {key!r}: expected a string key"
-            err = param_type_error(inner, item)
-            if err:
-                return f"{key}: {err}"
-        return None
-    return f"unknown parameter type {ptype}"
+    @staticmethod
+    def get(name: str) -> CheckSpec | None:
+        return _REGISTRY.get(name)
 
 
-def as_date(value: Any) -> _dt.date:
-    """Dates in params may be YAML dates or ISO strings."""
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value))
+# Handed to ``load_standard``; filled as the rule modules are imported (``check/__init__``).
+CATALOG = _Catalog()

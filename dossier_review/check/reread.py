@@ -96,7 +96,7 @@ def compare(first: str, second: str) -> tuple[Optional[bool], str, str]:
 
 def ocr_evidence(facts: Facts, finding: Finding) -> list[Evidence]:
     """The finding's evidence items read by OCR from a page image, with a located box."""
-    sources = {p.get("page"): p.get("source") for p in facts.pages}
+    sources = {p.page: p.source for p in facts.pages}
     return [e for e in finding.evidence
             if sources.get(e.page) == "ocr" and e.box and e.box[3] - e.box[1] <= MAX_LINE_HEIGHT]
 

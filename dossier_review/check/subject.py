@@ -257,7 +257,7 @@ def _one_character_apart(facts: Facts, values: list[str], evidence: list) -> str
     if len(values) != 2 or len(values[0]) != len(values[1]):
         return None
     diff = [(a, b) for a, b in zip(values[0], values[1], strict=True) if a != b]
-    scanned = {p.get("page") for p in facts.pages if p.get("source") == "ocr"}
+    scanned = {p.page for p in facts.pages if p.source == "ocr"}
     if len(diff) != 1 or not any(e is not None and e.page in scanned for e in evidence):
         return None
     a, b = diff[0]
@@ -286,7 +286,7 @@ def party_id_invalid(facts: Facts, params: dict):
         if facts.party.id_kind:
             declared.setdefault(clean_id(facts.party.id_number), facts.party.id_kind)
     out = []
-    sources = {p.get("page"): p.get("source") for p in facts.pages}
+    sources = {p.page: p.source for p in facts.pages}
     for value, docs in carriers.items():
         person = any(d.party and d.party.kind == "individual" and not d.party.individual_business for d in docs)
         kind = id_kind(value, declared.get(value), individual=person)

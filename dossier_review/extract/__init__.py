@@ -26,9 +26,7 @@ from .nlp import known_names as known_names_in
 from .text import DocText
 from .text import canon as _canon
 
-__all__ = ["extract", "extract_document", "LOW_CONFIDENCE"]
-
-LOW_CONFIDENCE = 0.6
+__all__ = ["extract", "extract_document"]
 
 # which documents carry which facts (a fact looked for elsewhere is left None)
 RECORDS = {"inspection", "inquiry", "statement_record", "hearing_record", "collective_discussion",
@@ -309,6 +307,14 @@ def _confirm_dates(docs: list[DocFacts]) -> None:
             d.date_evidence.conf = own.conf
 
 
+# A 当场 (simplified, 第51条) file is the decision itself, with perhaps a receipt or a photo:
+# a file this short whose decision speaks of 当场 or 简易程序 was decided on the spot; a longer
+# file that merely mentions the words (a notice quoting 第51条) is a general-procedure file.
+SIMPLIFIED_MAX_PAGES = 3
+# with no decision found, only a file of one sheet (front and back) is read as a 当场 decision
+SIMPLIFIED_UNTYPED_MAX_PAGES = 2
+
+
 def _procedure(seg: Segmentation, docs: list[DocFacts]) -> str:
     n_pages = seg.dossier.page_count
     for d, doc in zip(docs, seg.documents, strict=False):
@@ -316,29 +322,11 @@ def _procedure(seg: Segmentation, docs: list[DocFacts]) -> str:
             continue
         if re.search(r"当场|简易", d.title or ""):
             return "simplified"
-        if n_pages <= 3 and re.search(r"当场(?:作出|处罚|行政处罚)|简易程序", doc.text or ""):
+        if n_pages <= SIMPLIFIED_MAX_PAGES and re.search(r"当场(?:作出|处罚|行政处罚)|简易程序", doc.text or ""):
             return "simplified"
-    if n_pages <= 2 and any(re.search(r"当场(?:行政)?处罚决定书|简易程序", p.text or "") for p in seg.dossier.pages):
+    if n_pages <= SIMPLIFIED_UNTYPED_MAX_PAGES and any(re.search(r"当场(?:行政)?处罚决定书|简易程序", p.text or "") for p in seg.dossier.pages):
         return "simplified"
     return "general"
-
-
-_PRINTED_NO = re.compile(r"^[-—－\s]*(\d{1,3})[-—－\s]*$")
-
-
-def _printed_number(page: Page, cconf) -> tuple[Optional[int], Optional[float]]:
-    """A page number written at the foot of the page (a bare number on one of the last two lines)
-    or, as archives number pages (正面右上角), alone on its first line; and, on an OCR'd page, the
-    lowest confidence of its figures."""
-    text = page.text or ""
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    for ln in list(reversed(lines[-2:])) + lines[:1]:
-        m = _PRINTED_NO.match(ln.group())
-        if m:
-            a, b = ln.start() + m.start(1), ln.start() + m.end(1)
-            conf = cconf.span(a, b) if (page.source == "ocr" and cconf is not None) else None
-            return int(m.group(1)), conf
-    return None, None
 
 
 def _dossier_dates(docs: list[DocFacts]) -> dict:
@@ -379,15 +367,6 @@ def _main_amount(decisions: list[DocFacts], role: str) -> Optional[float]:
     return None
 
 
-def _blank(page) -> bool:
-    """An empty page (the back of a sheet): OCR found no word, or at most a page number.
-
-    Such a page is not "unreadable"; a noisy page that OCR could not read still yields words.
-    """
-    letters = [c for c in page.text if not c.isspace() and not c.isdigit()]
-    return len(letters) <= 2 and (page.source == "text" or not page.words or page.confidence == 0)
-
-
 def extract(seg: Segmentation) -> Facts:
     pages = {p.number: p for p in seg.dossier.pages}
     known = known_names_in("\n".join(_canon(p.text or "") for p in seg.dossier.pages))
@@ -405,17 +384,6 @@ def extract(seg: Segmentation) -> Facts:
     facts.fine_yuan = _main_amount(decisions, "fine")
     facts.confiscation_yuan = _main_amount(decisions, "confiscation")
     facts.citations = [c for d in decisions for c in d.citations]
-    facts.pages = []
-    for p in seg.dossier.pages:
-        number, number_conf = _printed_number(p, confs.get(p.number))
-        row = {"page": p.number, "source": p.source, "confidence": round(p.confidence, 3),
-               "printed_number": number, "blank": _blank(p), "red_seal": p.red_seal}
-        if number_conf is not None:
-            row["printed_number_conf"] = round(number_conf, 3)
-        if number is None and (blank := _ocrconf.number_place_blank(p)) is not None:
-            row["number_place_blank"] = blank
-        facts.pages.append(row)
-    facts.low_confidence_pages = [p.number for p in seg.dossier.pages
-                                  if p.source == "ocr" and not _blank(p) and (p.confidence < LOW_CONFIDENCE
-                                                            or any("low" in w.lower() for w in p.warnings))]
+    # decided once by the pages stage; page facts are never re-derived here
+    facts.pages = [p.facts for p in seg.dossier.pages]
     return facts

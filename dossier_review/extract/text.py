@@ -12,20 +12,12 @@ from typing import Optional
 
 import cn2an
 
+from dossier_review.lib.canon import canon  # noqa: F401 - re-exported for the extractors
 from dossier_review.model import Document, Evidence
 
-QUOTE_MAX = 120
+from .ocrconf import nothing_written_after
 
-# Full-width letters/digits become ASCII and the ASCII forms of the punctuation the patterns
-# care about become the canonical Chinese forms; every replacement is one character for one,
-# so offsets stay valid.
-_CANON = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
-_CANON.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
-_CANON.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
-_CANON.update({"(": "（", ")": "）", ":": "：", ";": "；", "\u3000": " ", "＄": "$",
-               "﹝": "〔", "﹞": "〕", "．": ".", "￥": "¥", "／": "/", "－": "-",
-               "Ｘ": "X", "﹙": "（", "﹚": "）", "＿": "_", "﹖": "？"})
-_CANON_TABLE = str.maketrans(_CANON)
+QUOTE_MAX = 120
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000]")
 
@@ -34,10 +26,6 @@ CN_NUM = f"[{CN_DIGITS}]"
 NUM = rf"(?:\d+|{CN_NUM}+)"
 
 SENT_END = "。！？；!?"
-
-
-def canon(text: str) -> str:
-    return text.translate(_CANON_TABLE)
 
 
 def _compact(text: str, keep_newlines: bool) -> tuple[str, list[int]]:
@@ -197,7 +185,6 @@ class DocText:
         box = self.cconf.box[i] if i < len(self.cconf.box) else None
         if box is None or box[4] not in self.pages:
             return None
-        from .ocrconf import nothing_written_after
         return nothing_written_after(self.pages[box[4]], box)
 
     def ev_f(self, start: int, end: int, pad: int = 0, subject: Optional[tuple[int, int]] = None) -> Evidence:

@@ -193,7 +193,7 @@ def fact_rows(r: dict) -> dict:
 def build_context(review: Any) -> dict:
     r = _as_dict(review)
     facts = r.get("facts") or {}
-    low = L.low_confidence_pages(r.get("pages") or [], facts)
+    low = L.low_confidence_pages(r.get("pages") or [], r.get("unreadable_pages") or [])
     firm = [f for f in r.get("findings") or [] if not f.get("needs_human")]
     return {
         "r": r,

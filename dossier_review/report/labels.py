@@ -58,10 +58,6 @@ PROCEDURE_NAMES = {"general": "一般程序", "simplified": "简易程序"}
 
 SOURCE_NAMES = {"text": "文本层", "ocr": "OCR"}
 
-# Below this an OCR page is listed for the reviewer even if the extractor did not flag it:
-# Tesseract's mean word confidence under ~0.6 on chi_sim means many misread characters.
-LOW_CONFIDENCE = 0.6
-
 FORMAT_NAMES = ("json", "html", "docx")
 
 
@@ -141,15 +137,11 @@ def evidence_pages(evidence: Iterable[dict]) -> str:
     return "、".join(f"P.{p}" for p in pages) if pages else "—"
 
 
-def low_confidence_pages(pages: list[dict], facts: dict) -> list[dict]:
-    """Pages the reviewer should read on paper: flagged by the pipeline or under LOW_CONFIDENCE."""
-    flagged = set(facts.get("low_confidence_pages") or [])
-    out = []
-    for p in pages or []:
-        conf = p.get("confidence")
-        if p.get("page") in flagged or (conf is not None and conf < LOW_CONFIDENCE):
-            out.append(p)
-    return out
+def low_confidence_pages(pages: list[dict], unreadable: list[int]) -> list[dict]:
+    """Pages the reviewer should read on paper: those the review judged unreadable under its
+    standard's ``low_confidence`` (``Review.unreadable_pages``)."""
+    wanted = set(unreadable or [])
+    return [p for p in pages or [] if p.get("page") in wanted]
 
 
 def decision_doc(facts: dict) -> Optional[dict]:

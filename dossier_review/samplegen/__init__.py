@@ -22,8 +22,8 @@ from .family_b import restyle as restyle_family_b
 from .scan import degrade
 from .truth import compute_defects
 
-__all__ = ["Case", "make_case", "render_case", "generate", "degrade", "compute_defects", "ALL_CODES",
-           "THRESHOLDS", "NEEDS", "EXCLUDES", "FAMILIES", "plan"]
+__all__ = ["Case", "make_case", "render_case", "degrade", "compute_defects", "ALL_CODES",
+           "THRESHOLDS", "NEEDS", "EXCLUDES", "FAMILIES"]
 
 ALL_CODES = tuple(sorted(INJECTORS))
 
@@ -58,13 +58,14 @@ def make_case(seed: int, *, procedure: str = "general", defects: Iterable[str] =
 def render_case(case: Case, out_dir, *, name: Optional[str] = None, as_folder: bool = False) -> Path:
     """Write ``<name>.pdf`` (or, scanned with ``as_folder``, ``<name>/page*.{png,jpg,tif}``) and
     ``<name>.truth.json``; returns the PDF path (or the folder)."""
+    from .families import renderer_for
     from .render import render_pdf, truth_dict
     from .scan import scan_pdf
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     name = name or case.name
-    pdf, layout = render_pdf(case)
+    pdf, layout = render_pdf(case, renderer_for(case))
     pages_info = []
     if case.scanned:
         target = out_dir / name if as_folder else out_dir / f"{name}.pdf"
@@ -80,17 +81,3 @@ def render_case(case: Case, out_dir, *, name: Optional[str] = None, as_folder: b
     truth["source"] = path.name
     (out_dir / f"{name}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
-
-
-def generate(out_dir, n: int = 12, seed: int = 0, scanned_ratio: float = 0.5, family: str = "A") -> list[Path]:
-    """Write ``n`` dossiers covering every defect code (when n allows) plus clean ones.
-
-    ``family="B"`` writes the same kind of set in template family B (names ``famb01-…``)."""
-    from .plan import plan_set
-
-    paths = []
-    for spec in plan_set(n, seed, scanned_ratio, family=family):
-        case = make_case(spec["seed"], procedure=spec["procedure"], defects=spec["defects"], scanned=spec["scanned"],
-                         agency=spec.get("agency"), party_kind=spec.get("party_kind"), family=family)
-        paths.append(render_case(case, out_dir, name=spec["name"], as_folder=spec.get("as_folder", False)))
-    return paths

@@ -38,7 +38,7 @@ def main(argv=None) -> int:
     ap.add_argument("--keep", action="store_true",
                     help="keep dossiers an earlier run wrote into --out (default: replace them)")
     args = ap.parse_args(argv)
-    from . import generate
+    from .plan import generate
 
     out = Path(args.out)
     if not args.keep and out.exists():

@@ -7,7 +7,9 @@ more); agencies rotate over the general files.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
+from . import make_case, render_case
 from .defects import NEEDS, conflicts, merge_needs
 
 AGENCIES = ["市场监督管理局", "应急管理局", "生态环境局", "城市管理综合行政执法局", "交通运输局", "文化和旅游局"]
@@ -33,7 +35,6 @@ def _fits(spec: dict, code: str) -> bool:
 
 
 def _buildable(spec: dict) -> bool:
-    from . import make_case
     try:
         make_case(spec["seed"], procedure=spec["procedure"], defects=spec["defects"], scanned=spec["scanned"],
                   agency=spec.get("agency"), party_kind=spec.get("party_kind"), family=spec.get("family", "A"))
@@ -58,8 +59,6 @@ def _place(code: str, cands: list[dict]) -> bool:
 
 
 def plan_set(n: int = 12, seed: int = 0, scanned_ratio: float = 0.5, family: str = "A") -> list[dict]:
-    from . import make_case
-
     rng = random.Random(f"plan-{seed}")
     n = max(n, 1)
     n_simpl = 0 if n < 4 else max(1, n // 6)
@@ -110,3 +109,15 @@ def plan_set(n: int = 12, seed: int = 0, scanned_ratio: float = 0.5, family: str
             s["name"] += "-pages"
             folder_done = True
     return specs
+
+
+def generate(out_dir, n: int = 12, seed: int = 0, scanned_ratio: float = 0.5, family: str = "A") -> list[Path]:
+    """Write ``n`` dossiers covering every defect code (when n allows) plus clean ones.
+
+    ``family="B"`` writes the same kind of set in template family B (names ``famb01-…``)."""
+    paths = []
+    for spec in plan_set(n, seed, scanned_ratio, family=family):
+        case = make_case(spec["seed"], procedure=spec["procedure"], defects=spec["defects"], scanned=spec["scanned"],
+                         agency=spec.get("agency"), party_kind=spec.get("party_kind"), family=family)
+        paths.append(render_case(case, out_dir, name=spec["name"], as_folder=spec.get("as_folder", False)))
+    return paths

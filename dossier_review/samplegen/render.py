@@ -939,12 +939,10 @@ def _months_before(day, months: int = 3):
     return _dt.date(y, m, min(day.day, 28))
 
 
-def render_pdf(case: Case) -> tuple[bytes, dict]:
-    if case.style.get("family", "A") == "B":
-        from .family_b import renderer_class
-        r = renderer_class()(case)
-    else:
-        r = Renderer(case)
+def render_pdf(case: Case, renderer: type[Renderer] | None = None) -> tuple[bytes, dict]:
+    """The dossier's PDF and page layout, drawn by ``renderer`` (family A's when None; the
+    families are chosen in ``samplegen.families``, which imports this module, never the reverse)."""
+    r = (renderer or Renderer)(case)
     def where():
         return {k: (v["first"], v["last"]) for k, v in r.marks.items()}
 

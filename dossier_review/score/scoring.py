@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from .. import __version__
 from ..model import CategoryScore, Facts, Finding, Review
-from .standard import Standard
+from ..standards import Standard
 
 
 def item_deductions(findings: list[Finding], standard: Standard) -> dict[str, float]:
@@ -80,7 +80,7 @@ def score(facts: Facts, findings: list[Finding], standard: Standard) -> Review:
         sources=list(getattr(facts, "sources", []) or []),
         page_count=facts.page_count,
         procedure=facts.procedure,
-        pages=list(facts.pages),
+        pages=[p.to_dict() for p in facts.pages],
         documents=[{"type": d.type, "title": d.title, "first_page": d.first_page,
                     "last_page": d.last_page} for d in facts.documents],
         facts=facts.to_dict(),

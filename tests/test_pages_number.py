@@ -2,8 +2,8 @@
 first line (archives number pages in the top corner)."""
 import pytest
 
-from dossier_review.extract import _printed_number
 from dossier_review.model import Page
+from dossier_review.pages import _archive_number
 
 
 def _page(text):
@@ -17,7 +17,7 @@ def _page(text):
     ("询问笔录\n问：你的姓名？\n答：张三。\n3\n被询问人签名：张三", 3),
 ])
 def test_page_number_at_the_foot_or_the_top(text, number):
-    assert _printed_number(_page(text), None) == (number, None)
+    assert _archive_number(_page(text)) == (number, None)
 
 
 @pytest.mark.parametrize("text", [
@@ -26,4 +26,4 @@ def test_page_number_at_the_foot_or_the_top(text, number):
     "询问笔录\n问：你的姓名？\n答：张三。\n被询问人签名：张三",
 ])
 def test_numbers_that_are_not_page_numbers(text):
-    assert _printed_number(_page(text), None) == (None, None)
+    assert _archive_number(_page(text)) == (None, None)

@@ -1,7 +1,7 @@
 """Evaluation standards (案卷评查标准) as YAML files, loaded into a validated ``Standard``.
 
 A name resolves to ``<name>.yaml`` in the repository's ``scoring_rules/`` (a checkout), then in
-the package's ``dossier_review/score/standards/`` (an installed tool).  In the repository the
+the package's ``dossier_review/standards/`` (an installed tool).  In the repository the
 package folder holds the files and ``scoring_rules`` is a relative symlink to it, so both are
 one set of files.
 
@@ -17,90 +17,21 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Mapping, Optional, Protocol
 
 import yaml
 
 from ..errors import StandardFileError
+from .params import param_type_error
+from .types import OCR_DOUBT, PROCEDURES, VETO_EFFECTS, Category, Grade, Rule, Standard
 
-PACKAGE_DIR = Path(__file__).resolve().parent / "standards"
+PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = Path(__file__).resolve().parents[2] / "scoring_rules"
-PROCEDURES = ("general", "simplified")
+# applies_to may name this scope besides the procedures: the rule also applies to one document
+# handed in alone (DEFECTS.md "Scope")
 SCOPES = ("document",)
-VETO_EFFECTS = ("fail_and_zero", "bar_excellent")
 _CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
-
-
-# --------------------------------------------------------------------------- data
-
-
-@dataclass(frozen=True)
-class Category:
-    key: str
-    name: str
-    budget: float
-
-
-@dataclass(frozen=True)
-class Grade:
-    name: str
-    min: float
-
-
-@dataclass
-class Rule:
-    code: str
-    check: str
-    category: str
-    title: str
-    points: float = 0.0
-    veto: bool = False
-    per_instance: bool = False
-    max_points: Optional[float] = None   # cap of the item's total deduction (扣完为止)
-    basis: str = ""
-    fix: str = ""
-    applies_to: tuple[str, ...] = ("general",)
-    params: dict = field(default_factory=dict)
-    source: str = ""                    # file:line the rule was defined at
-    ocr_doubt: Optional[str] = None     # "absence" | "reading": see check.run_checks
-
-    @property
-    def item_cap(self) -> Optional[float]:
-        """Most this item can deduct: max_points, else its points (once) unless per instance."""
-        if self.max_points is not None:
-            return self.max_points
-        return None if self.per_instance else self.points
-
-
-@dataclass
-class Standard:
-    name: str
-    title: str
-    total: float
-    categories: dict[str, Category]
-    grades: list[Grade]                  # highest first
-    fail_grade: str
-    veto_effect: str
-    veto_grade: str
-    barred_grade: Optional[str]
-    rules: list[Rule]
-    check_defaults: dict = field(default_factory=dict)
-    category_floor: float = 0.0
-    unsourced_grades: bool = False
-    description: str = ""
-    path: str = ""
-    extends: Optional[str] = None
-
-    def rule(self, code: str) -> Optional[Rule]:
-        return next((r for r in self.rules if r.code == code), None)
-
-    def grade_for(self, score: float) -> str:
-        for g in self.grades:
-            if score >= g.min - 1e-9:
-                return g.name
-        return self.fail_grade
 
 
 # --------------------------------------------------------------------------- YAML with lines
@@ -342,12 +273,24 @@ _TOP_KEYS = ("name", "title", "description", "extends", "total", "categories", "
              "grades", "veto", "check_defaults", "rules")
 _RULE_KEYS = ("title", "check", "category", "points", "veto", "per_instance", "max_points", "basis",
               "fix", "applies_to", "params", "ocr_doubt")
-OCR_DOUBT = ("absence", "reading")
 
 
-def _validate(data: LDict, path: Path) -> Standard:
-    # Deferred import: the registry is the check stage's; the standard is validated against it.
-    from ..check.registry import COMMON_PARAMS, OPTIONAL_COMMON, get_check, param_type_error
+class CheckCatalog(Protocol):
+    """What the loader needs of a check registry (the check stage hands its own in).
+
+    ``get(name)`` returns a spec with ``params`` (name → type), ``optional``, ``all_params()``
+    and ``validator``, or None; ``common_params`` are the ``check_defaults`` every check reads,
+    ``optional_common`` those a standard may leave out.
+    """
+    common_params: Mapping[str, str]
+    optional_common: tuple[str, ...]
+
+    def get(self, name: str) -> Any: ...
+
+
+def _validate(data: LDict, path: Path, checks: CheckCatalog) -> Standard:
+    COMMON_PARAMS, OPTIONAL_COMMON = checks.common_params, checks.optional_common
+    get_check = checks.get
 
     _only_keys(data, _TOP_KEYS, "the standard")
     name = _string(data, "name")
@@ -507,7 +450,8 @@ def _plain(value):
     return value
 
 
-def load_standard(name_or_path: str = "default") -> Standard:
-    """Load and validate a standard by name (``scoring_rules/<name>.yaml``) or by file path."""
+def load_standard(name_or_path: str, checks: CheckCatalog) -> Standard:
+    """Load a standard by name (``scoring_rules/<name>.yaml``) or by file path, and validate it
+    against ``checks`` (the check stage's registry: check names, their parameters and types)."""
     path = resolve(name_or_path)
-    return _validate(_load_tree(path), path)
+    return _validate(_load_tree(path), path, checks)
