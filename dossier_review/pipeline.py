@@ -38,13 +38,13 @@ def decide_scope(facts: Facts, scope: str = "auto") -> str:
     return "document" if len(typed) <= 1 else "dossier"
 
 
-def analyse(dossier: Dossier, scope: str = "auto") -> Facts:
+def analyse(dossier: Dossier) -> Facts:
     """pages + segment + extract: everything that reads the file, none of the judging."""
     from .extract import extract
     from .pages import analyse_pages
     from .segment import segment
     facts = extract(segment(analyse_pages(dossier)))
-    facts.scope = decide_scope(facts, scope)
+    facts.scope = decide_scope(facts)
     return facts
 
 
@@ -54,7 +54,7 @@ def judge(facts: Facts, standard) -> Review:
     from .score import score
     review = score(facts, run_checks(facts, standard), standard)
     review.unreadable_pages = unreadable(facts, standard)
-    review.scope = facts.scope
+    review.scope = getattr(facts, "scope", "dossier")
     return review
 
 
@@ -77,7 +77,8 @@ def second_opinion(dossier: Dossier, facts: Facts, standard) -> None:
 
 def review_dossier(dossier: Dossier, standard, scope: str = "auto") -> tuple[Facts, Review]:
     """analyse, second opinion on the lines reading claims rest on, judge."""
-    facts = analyse(dossier, scope)
+    facts = analyse(dossier)
+    facts.scope = decide_scope(facts, scope)
     second_opinion(dossier, facts, standard)
     review = judge(facts, standard)
     review.sources = list(dossier.sources)

@@ -65,8 +65,8 @@ def id_kind(value: str, declared: Optional[str] = None, individual: bool = False
     v = clean_id(value)
     if len(v) != 18 or is_masked(v):
         return None
-    if (individual or declared == "id_card") and _RIC.match(v):
-        # an individual's 身份证号 with a misread birth date is still an ID number
+    if individual and _RIC.match(v):
+        # a natural person's 身份证号 with a misread birth date is still an ID number
         return "id_card"
     # The number's form outranks the label or a document's reading of it: an all-digit credit
     # code ("913201067997064411") fits the ID alphabet too, but only an ID carries a birth date
