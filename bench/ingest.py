@@ -38,7 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from dossier_review.ingest import core, ingest, ocr  # noqa: E402
+from dossier_review.ingest import core, ingest, ocr, updown  # noqa: E402
+from dossier_review.ingest.engines import tesseract  # noqa: E402
 from dossier_review.ingest.synth import (  # noqa: E402
     DECISION_LINES,
     degrade,
@@ -46,6 +47,7 @@ from dossier_review.ingest.synth import (  # noqa: E402
     write_image_pdf,
     write_text_pdf,
 )
+from dossier_review.ingest.words import lines_from_rows, rows_from_words  # noqa: E402
 
 
 def classify(pdf: Path) -> str | None:
@@ -155,7 +157,7 @@ def compare_psm(psms: list[int]) -> None:
         row = []
         for psm in psms:
             t0 = time.perf_counter()
-            raw, _, conf = ocr.run_tesseract(gray, 300, psm)
+            raw, _, conf = lines_from_rows(tesseract.rows(gray, 300, psm))
             dt = time.perf_counter() - t0
             got = re.sub(r"\s", "", normalize(raw))
             row.append(f"psm{psm} CER {edit_distance(got, ref) / len(ref):.3f} ({dt:.1f} s)")
@@ -288,7 +290,7 @@ def seal_benchmark(samples: Path, workers: int, grey: bool, cache_dir: Path) -> 
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     src = Path(ocr.__file__).parent
-    code = hashlib.sha256(b"".join((src / f).read_bytes() for f in ("ocr.py", "seal.py", "straighten.py"))).hexdigest()
+    code = hashlib.sha256(b"".join((src / f).read_bytes() for f in ("page.py", "sealread.py", "seal.py", "straighten.py", "engines/tesseract.py"))).hexdigest()
     version = f"{ocr_cache.PIPELINE_VERSION}-{code[:10]}-{'grey' if grey else 'colour'}"
     jobs = []
     for tf in sorted(samples.glob("*scan*.truth.json")):
@@ -423,9 +425,9 @@ def tables_benchmark(samples: Path, min_walls: int, cache_dir: Path) -> None:
         if grid.walls < min_walls:
             continue
         ref = flat(_twin_pages(truth, cache_dir)[info["page"] - 1])
-        raw, _, c1 = ocr.run_tesseract(up, dpi)
-        _, words, c2 = ocr.run_tesseract(rules.erase(up, grid, vertical=False), dpi)
-        rows = ocr._rows_from_words(words)
+        raw, _, c1 = lines_from_rows(tesseract.rows(up, dpi))
+        _, words, c2 = lines_from_rows(tesseract.rows(rules.erase(up, grid, vertical=False), dpi))
+        rows = rows_from_words(words)
         e1, e2 = (edit_distance(flat(t), ref) / max(len(ref), 1) for t in (raw, rows))
         b1, b2 = bigrams(flat(raw), ref), bigrams(flat(rows), ref)
         t = tot[grid.dense]
@@ -446,7 +448,7 @@ def updown_benchmark(samples: Path, every: int, windows: list[tuple[float, float
     known from the truth), handed the page right way up first and upside down first: right /
     undecided / wrong decisions, smallest margin and time per check, for each window."""
     res = {w: [0, 0, 0, 1.0, 0.0] for w in windows}
-    keep = (ocr._CHECK_STRIP, ocr._CHECK_WIDTH)
+    keep = (updown.CHECK_STRIP, updown.CHECK_WIDTH)
     try:
         for k, (_truth, info, gray, dpi, _kind) in enumerate(_sample_pages(samples)):
             if k % every:
@@ -454,22 +456,22 @@ def updown_benchmark(samples: Path, every: int, windows: list[tuple[float, float
             from dossier_review.ingest import straighten
 
             o, up = _upright(gray, dpi, info)
-            flipped = straighten.apply(gray, ocr._flip(o))
+            flipped = straighten.apply(gray, updown.flip(o))
             for w in windows:
-                ocr._CHECK_STRIP, ocr._CHECK_WIDTH = w
+                updown.CHECK_STRIP, updown.CHECK_WIDTH = w
                 # both ways round: the pipeline hands over whichever way the cheap cues chose
                 for first_right in (True, False):
                     t0 = time.perf_counter()
                     if first_right:
-                        right_c, wrong_c = ocr._two_way_confidence(up, flipped, dpi)
+                        right_c, wrong_c = updown.two_way_confidence(up, flipped, dpi)
                     else:
-                        wrong_c, right_c = ocr._two_way_confidence(flipped, up, dpi)
+                        wrong_c, right_c = updown.two_way_confidence(flipped, up, dpi)
                     r = res[w]
                     r[4] += time.perf_counter() - t0
                     r[0 if right_c > wrong_c + 0.05 else 2 if wrong_c > right_c + 0.05 else 1] += 1
                     r[3] = min(r[3], right_c - wrong_c)
     finally:
-        ocr._CHECK_STRIP, ocr._CHECK_WIDTH = keep
+        updown.CHECK_STRIP, updown.CHECK_WIDTH = keep
     for (h, wd), (right, undecided, wrong, margin, spent) in res.items():
         n = right + undecided + wrong
         print(f"updown   window {h:.2f} x {wd:.2f} of the page: {n} checks ({n // 2} pages, each both ways round) "
@@ -506,7 +508,7 @@ def main() -> None:
         tables_benchmark(Path(args.samples), args.tables, Path(args.seal_cache))
         return
     if args.updown is not None:
-        updown_benchmark(Path(args.samples), args.updown, [(ocr._CHECK_STRIP, ocr._CHECK_WIDTH), (0.10, 1.0)])
+        updown_benchmark(Path(args.samples), args.updown, [(updown.CHECK_STRIP, updown.CHECK_WIDTH), (0.10, 1.0)])
         return
     if args.seals:
         seal_benchmark(Path(args.samples), args.workers, args.grey, Path(args.seal_cache))

@@ -7,11 +7,13 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, MissingDependencyError
 from ..model import Dossier, Page, WordBox
 from . import cache as _cache
+from . import engines as _engines
 from . import ocr as _ocr
 from . import pdftext
+from . import render as _render
 from .normalize import normalize
 from .seal import find_seals
 from .sources import SourceFile, collect
@@ -52,7 +54,7 @@ def text_pass(path: str, start: int, stop: int, dpi: int) -> list[dict]:
     out: list[dict] = []
     for index in range(start, stop):
         try:
-            page = _ocr._pdf_doc(path)[index]
+            page = _render.pdf_doc(path)[index]
             text, cover = pdftext.page_text(page), pdftext.image_cover(page)
         except Exception:  # noqa: BLE001 - pdfium failed on this page: try pdfminer's reading
             text, cover = _plumber_text(path, index)
@@ -91,7 +93,7 @@ def _clean_layout(text: str) -> str:
 
 
 def _seal_on_pdf_page(path: str, index: int, dpi: int) -> tuple[bool, list[int] | None]:
-    img = _ocr.render_pdf_page(path, index, SEAL_RENDER_DPI)
+    img = _render.render_pdf_page(path, index, SEAL_RENDER_DPI)
     boxes = find_seals(img, SEAL_RENDER_DPI)
     if not boxes:
         return False, None
@@ -101,7 +103,7 @@ def _seal_on_pdf_page(path: str, index: int, dpi: int) -> tuple[bool, list[int] 
 
 def _page_dpi(path: str, index: int, dpi: int) -> int:
     """``dpi``, lowered for oversized sheets so a render stays within MAX_RENDER_PIXELS."""
-    page = _ocr._pdf_doc(path)[index]
+    page = _render.pdf_doc(path)[index]
     w, h = page.get_size()
     px = (w / 72.0 * dpi) * (h / 72.0 * dpi)
     if px <= MAX_RENDER_PIXELS:
@@ -134,8 +136,15 @@ last_stats = IngestStats()
 TEXT_CHUNK = 48  # pages per text-layer task: a pool only pays off for long digital files
 
 
-def ingest(path, *, cache_path=None, use_cache=True, workers=None, progress=False, dpi=300) -> Dossier:
-    """Read a case file (PDF, image, or folder of them) into a ``Dossier`` whose pages carry text."""
+def ingest(path, *, cache_path=None, use_cache=True, workers=None, progress=False, dpi=300,
+           ocr_engine="tesseract") -> Dossier:
+    """Read a case file (PDF, image, or folder of them) into a ``Dossier`` whose pages carry text.
+
+    ``ocr_engine`` (``engines.ENGINE_CHOICES``) chooses the page reader: "tesseract" (default),
+    "rapidocr", or "both" (Tesseract reads the pages; the choice is kept on the dossier so that
+    the pipeline asks RapidOCR's second opinion on evidence lines).
+    """
+    reader = _engines.page_reader(ocr_engine)
     name, files = collect(path)
     dpi = int(dpi)
     if not 72 <= dpi <= 1200:
@@ -173,7 +182,7 @@ def ingest(path, *, cache_path=None, use_cache=True, workers=None, progress=Fals
                                       text=normalize(r["text"]), source_file=str(sf.path), source_index=index,
                                       red_seal=r["seal"], red_seal_box=r["box"]))
                     continue
-                task = {"kind": sf.kind, "path": str(sf.path), "index": index, "psm": _ocr.PSM,
+                task = {"kind": sf.kind, "path": str(sf.path), "index": index, "psm": _ocr.PSM, "engine": reader,
                         "dpi": _page_dpi(str(sf.path), index, dpi) if sf.kind == "pdf" else dpi}
                 jobs.append((len(slots), sf, index, task))
                 slots.append(None)
@@ -194,14 +203,24 @@ def ingest(path, *, cache_path=None, use_cache=True, workers=None, progress=Fals
             pool.shutdown(wait=True)
         if bar:
             bar.close()
-        _ocr.close_docs()
+        _render.close_docs()
     global last_stats
     last_stats = stats
-    return Dossier(name=name, sources=[str(sf.path) for sf in files], pages=[p for p in slots if p is not None])
+    return Dossier(name=name, sources=[str(sf.path) for sf in files], pages=[p for p in slots if p is not None],
+                   ocr_engine=ocr_engine)
 
 
 def _ocr_pages(jobs, slots, stats, pool, n_workers, cache_path, use_cache, bar) -> None:
     info = _ocr.tesseract_info()  # MissingDependencyError before any work
+    reader = jobs[0][3]["engine"]
+    engine_key = {}
+    if reader != "tesseract":
+        # Tesseract's pages keep the keys they always had; another reader's pages get their own
+        engine = _engines.get(reader)
+        if not engine.available():
+            raise MissingDependencyError(f"OCR engine {reader} is not installed with its models "
+                                         "(pip install rapidocr onnxruntime)")
+        engine_key = {"engine": engine.version()}
     cache = _cache.OcrCache(cache_path) if use_cache else None
     digests: dict[str, str] = {}
     pending = []
@@ -211,7 +230,7 @@ def _ocr_pages(jobs, slots, stats, pool, n_workers, cache_path, use_cache, bar) 
             if cache is not None:
                 digest = digests.get(str(sf.path)) or digests.setdefault(str(sf.path), _cache.file_digest(sf.path))
                 key = _cache.page_key(digest, index, {"dpi": task["dpi"], "psm": task["psm"], "lang": _ocr.LANG,
-                                                      "kind": sf.kind, "tesseract": info.version})
+                                                      "kind": sf.kind, "tesseract": info.version, **engine_key})
                 hit = cache.get(key)
                 if hit is not None:
                     slots[slot] = _page_from_result(hit, slot + 1, sf, index)
@@ -263,8 +282,6 @@ def _cores() -> int:
 
 def _run_task(task: dict) -> dict:
     """Pool wrapper: one page's failure becomes a page warning, not a lost dossier."""
-    from ..errors import MissingDependencyError
-
     try:
         return _ocr.ocr_task(task)
     except MissingDependencyError:
