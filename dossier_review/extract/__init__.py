@@ -409,7 +409,8 @@ def extract(seg: Segmentation) -> Facts:
     for p in seg.dossier.pages:
         number, number_conf = _printed_number(p, confs.get(p.number))
         row = {"page": p.number, "source": p.source, "confidence": round(p.confidence, 3),
-               "printed_number": number, "blank": _blank(p), "red_seal": p.red_seal}
+               "printed_number": number, "blank": _blank(p), "red_seal": p.red_seal,
+               "text_layer": p.facts.text_layer}
         if number_conf is not None:
             row["printed_number_conf"] = round(number_conf, 3)
         if number is None and (blank := _ocrconf.number_place_blank(p)) is not None:

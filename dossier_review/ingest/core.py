@@ -8,12 +8,15 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from ..errors import InputError, MissingDependencyError
-from ..model import Dossier, Page, WordBox
+from ..model import Dossier, Page, PageFacts, WordBox
 from . import cache as _cache
 from . import engines as _engines
 from . import ocr as _ocr
 from . import pdftext
 from . import render as _render
+from . import textlayer as _textlayer
+from . import updown as _updown
+from .engines import tesseract as _tesseract
 from .normalize import normalize
 from .seal import find_seals
 from .sources import SourceFile, collect
@@ -24,24 +27,28 @@ SEAL_RENDER_DPI = 50
 MAX_RENDER_PIXELS = 80_000_000  # ~ A2 at 300 dpi; bigger sheets are rendered at a lower dpi
 # a text layer over a full-page scan must carry a page's worth of text to be trusted
 MIN_HAN_OVER_SCAN = 40
+# resolution of the strip read to check a suspicious text layer against its page
+STRIP_DPI = 300
+NO_LAYER = "无文字层"
+LYING_LAYER = "文字层与页面图像不符（字符映射错误）"
 
 
 def text_layer_usable(text: str, image_cover: float) -> tuple[bool, str]:
     """Whether a page's extracted text layer can stand in for OCR, and why not."""
     stripped = "".join(text.split())
     if not stripped:
-        return False, "no text layer"
+        return False, NO_LAYER
     cids = _CID_RE.findall(stripped)
     cid_chars = sum(len(c) for c in cids)
     bad = sum(1 for ch in stripped if ch in "\ufffd\ufffe" or "\ue000" <= ch <= "\uf8ff" or ord(ch) < 32)
     rest = len(stripped) - cid_chars
     if cid_chars > 0.3 * len(stripped) or bad > 0.3 * max(rest, 1):
-        return False, "text layer without a usable character map"
+        return False, "文字层缺少可用的字符映射"
     han = len(_HAN_RE.findall(stripped))
     if image_cover >= 0.5 and han < MIN_HAN_OVER_SCAN:
-        return False, "a few stray characters over a scanned image"
+        return False, "扫描图像上仅有零星文字"
     if han == 0 and len(stripped) < 20:
-        return False, "too little text in the text layer"
+        return False, "文字层文字过少"
     return True, ""
 
 
@@ -59,15 +66,39 @@ def text_pass(path: str, start: int, stop: int, dpi: int) -> list[dict]:
         except Exception:  # noqa: BLE001 - pdfium failed on this page: try pdfminer's reading
             text, cover = _plumber_text(path, index)
         if text is None:
-            out.append({"usable": False, "reason": "text layer unreadable"})
+            out.append({"usable": False, "reason": "文字层无法读取"})
             continue
+        text = _textlayer.canonical(text)
         usable, reason = text_layer_usable(text, cover)
         if not usable:
             out.append({"usable": False, "reason": reason})
             continue
+        if _textlayer.suspicious(text) and _contradicted_by_image(path, index, text):
+            out.append({"usable": False, "reason": LYING_LAYER})
+            continue
         seal, box = _seal_on_pdf_page(path, index, dpi)
         out.append({"usable": True, "text": _clean_layout(text), "seal": seal, "box": box})
     return out
+
+
+def _contradicted_by_image(path: str, index: int, text: str) -> bool:
+    """A layer that reads like wrong characters, checked against Tesseract's reading of the
+    densest text window of the rendered page (one strip: ~0.5 s, only on suspicious pages)."""
+    gray = _render.render_pdf_page(path, index, STRIP_DPI, grey=True)
+    top, left, bottom, right = _updown.text_window(gray, STRIP_DPI)
+    chars = [c for r in _tesseract.rows(gray[top:bottom, left:right], STRIP_DPI, 6) for c in r.get("chars") or ()]
+    agree = _textlayer.agrees_with_image(text, "".join(c[2] for c in chars), [c[0] for c in chars])
+    return agree is False
+
+
+def layer_verdict(result: dict | None) -> str:
+    """``PageFacts.text_layer`` from a text-pass result (None: not a PDF page)."""
+    if result is None:
+        return "none"
+    if result.get("usable"):
+        return "used"
+    reason = result.get("reason") or NO_LAYER
+    return "none" if reason == NO_LAYER else f"rejected: {reason}"
 
 
 def _plumber_text(path: str, index: int) -> tuple[str | None, float]:
@@ -111,7 +142,7 @@ def _page_dpi(path: str, index: int, dpi: int) -> int:
     return max(int(dpi * (MAX_RENDER_PIXELS / px) ** 0.5), 72)
 
 
-def _page_from_result(res: dict, number: int, sf: SourceFile, index: int) -> Page:
+def _page_from_result(res: dict, number: int, sf: SourceFile, index: int, layer: str = "none") -> Page:
     return Page(
         number=number, source="ocr", confidence=float(res["confidence"]), raw_text=res["raw_text"],
         text=normalize(res["raw_text"]),
@@ -119,6 +150,7 @@ def _page_from_result(res: dict, number: int, sf: SourceFile, index: int) -> Pag
         source_file=str(sf.path), source_index=index, width=res["width"], height=res["height"],
         rotation=res["rotation"], skew=res["skew"], red_seal=res["red_seal"], red_seal_box=res["red_seal_box"],
         warnings=list(res["warnings"]), unread_marks=res.get("unread_marks"),
+        facts=PageFacts(text_layer=layer),
     )
 
 
@@ -180,10 +212,12 @@ def ingest(path, *, cache_path=None, use_cache=True, workers=None, progress=Fals
                 if r["usable"]:
                     slots.append(Page(number=len(slots) + 1, source="text", confidence=1.0, raw_text=r["text"],
                                       text=normalize(r["text"]), source_file=str(sf.path), source_index=index,
-                                      red_seal=r["seal"], red_seal_box=r["box"]))
+                                      red_seal=r["seal"], red_seal_box=r["box"],
+                                      facts=PageFacts(text_layer="used")))
                     continue
                 task = {"kind": sf.kind, "path": str(sf.path), "index": index, "psm": _ocr.PSM, "engine": reader,
-                        "dpi": _page_dpi(str(sf.path), index, dpi) if sf.kind == "pdf" else dpi}
+                        "dpi": _page_dpi(str(sf.path), index, dpi) if sf.kind == "pdf" else dpi,
+                        "layer": layer_verdict(r if sf.kind == "pdf" else None)}
                 jobs.append((len(slots), sf, index, task))
                 slots.append(None)
         stats.text_pages = len(slots) - len(jobs)
@@ -233,7 +267,7 @@ def _ocr_pages(jobs, slots, stats, pool, n_workers, cache_path, use_cache, bar) 
                                                       "kind": sf.kind, "tesseract": info.version, **engine_key})
                 hit = cache.get(key)
                 if hit is not None:
-                    slots[slot] = _page_from_result(hit, slot + 1, sf, index)
+                    slots[slot] = _page_from_result(hit, slot + 1, sf, index, task["layer"])
                     if bar:
                         bar.update(1)
                     continue
@@ -244,7 +278,7 @@ def _ocr_pages(jobs, slots, stats, pool, n_workers, cache_path, use_cache, bar) 
             slot, sf, index, task, key = item
             if cache is not None and key and not res.get("failed"):
                 cache.put(key, res)  # at once: an interrupted run keeps every finished page
-            slots[slot] = _page_from_result(res, slot + 1, sf, index)
+            slots[slot] = _page_from_result(res, slot + 1, sf, index, task["layer"])
             if bar:
                 bar.update(1)
 
