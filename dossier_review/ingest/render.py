@@ -35,10 +35,12 @@ def close_docs() -> None:
     _DOCS.clear()
 
 
-def render_pdf_page(path: str, index: int, dpi: float, grey: bool = False) -> np.ndarray:
+def render_pdf_page(path: str, index: int, dpi: float, grey: bool = False,
+                    crop: tuple[float, float, float, float] = (0, 0, 0, 0)) -> np.ndarray:
+    """The page at ``dpi`` as RGB (or grey); ``crop``: points cut off (left, bottom, right, top)."""
     page = pdf_doc(path)[index]
     # pdfium writes BGR unless asked for RGB; asking saves reordering ~26 MB per A4 page
-    bitmap = page.render(scale=dpi / 72.0, grayscale=grey, rev_byteorder=True)
+    bitmap = page.render(scale=dpi / 72.0, grayscale=grey, rev_byteorder=True, crop=crop)
     arr = bitmap.to_numpy()
     if arr.ndim == 3 and bitmap.mode.startswith("BGR"):  # a pdfium that ignored the request
         arr = arr[..., 2::-1]
