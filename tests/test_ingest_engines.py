@@ -121,3 +121,29 @@ def test_tesseract_engine_reads_through_the_module_rows(monkeypatch):
     monkeypatch.setattr(tesseract, "rows", lambda g, d, p=tesseract.PSM, **k: seen.append((g.shape, d, p)) or [])
     assert engines.get("tesseract").read_page(np.zeros((10, 10), np.uint8), 300) == []
     assert seen == [((10, 10), 300, tesseract.PSM)]
+
+
+@pytest.mark.parametrize("rotation,skew", [(0, 0.0), (90, 1.2), (180, -0.7), (270, 0.4)])
+def test_second_opinion_cuts_the_same_pixels_the_page_reader_saw(tmp_path, rotation, skew):
+    """Only the line is rendered and turned, yet it is the region of the upright page that
+    ingest read: the page's turn and skew undone for the line alone."""
+    from PIL import Image
+
+    from dossier_review.ingest import second, straighten
+    from dossier_review.model import Page
+
+    sheet = np.asarray(render_page(DECISION_LINES[:8], dpi=150).convert("L")).copy()
+    sheet = np.ascontiguousarray(np.rot90(sheet, -rotation // 90))   # as scanned, turned
+    path = tmp_path / "sheet.png"
+    Image.fromarray(sheet).save(path)
+    upright = straighten.apply(sheet, straighten.Orientation(rotation, skew, True, 0.0))
+    page = Page(number=1, source="ocr", confidence=0.9, raw_text="", text="", source_file=str(path),
+                width=upright.shape[1], height=upright.shape[0], rotation=rotation, skew=skew)
+    src = second._Source(page)
+    assert (src.width, src.height) == (page.width, page.height)
+    h, w = upright.shape
+    for x0, y0, x1, y1 in ([w // 8, h // 5, w // 2, h // 5 + 40], [w // 3, h // 3, w - 20, h // 3 + 30]):
+        got = src.upright(x0, y0, x1, y1).astype(int)
+        want = upright[y0:y1, x0:x1].astype(int)
+        assert got.shape == want.shape
+        assert np.abs(got - want).mean() < 6, (rotation, skew, np.abs(got - want).mean())
