@@ -110,6 +110,7 @@ def main() -> None:
     ap.add_argument("--per-kind", type=int, default=6)
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--cache-dir", default="/tmp/bench-cer")
+    ap.add_argument("--detail", action="store_true", help="also print each page's CER per engine")
     args = ap.parse_args()
     cache = Path(args.cache_dir)
     cache.mkdir(parents=True, exist_ok=True)
@@ -136,11 +137,23 @@ def main() -> None:
             picked = [of_kind[int(k * step)] for k in range(min(args.per_kind, len(of_kind)))]
             chosen += [(kind, s, i, t) for s, i, t in picked]
             print(f"{kind:<6} {len(of_kind):>3} pages, {len(picked)} read", file=sys.stderr)
-        results = list(pool.map(read, [(s, i) for _, s, i, _ in chosen]))
+        # readings are kept per page and ingest version: a second run only prints
+        from dossier_review.ingest.cache import PIPELINE_VERSION
+
+        read_file = cache / f"readings-{PIPELINE_VERSION}.json"
+        done = json.loads(read_file.read_text(encoding="utf-8")) if read_file.exists() else {}
+        todo = [(s, i) for _, s, i, _ in chosen if f"{s}#{i}" not in done]
+        for (s, i), res in zip(todo, pool.map(read, todo), strict=True):
+            done[f"{s}#{i}"] = res
+        read_file.write_text(json.dumps(done, ensure_ascii=False), encoding="utf-8")
+        results = [done[f"{s}#{i}"] for _, s, i, _ in chosen]
 
     table: dict[tuple[str, str], list[float]] = {}
-    for (kind, _s, _i, twin), res in zip(chosen, results, strict=True):
+    for (kind, s, i, twin), res in zip(chosen, results, strict=True):
         ref = flat(twin["text"])
+        if args.detail:
+            print(f"{kind:<6} {Path(s).name}#{i + 1:<3} " + "  ".join(
+                f"{e} {Levenshtein.distance(flat(t), ref) / max(len(ref), 1):6.1%}" for e, (t, _) in res.items()))
         for engine, (text, secs) in res.items():
             row = table.setdefault((engine, kind), [0, 0, 0.0, 0])
             row[0] += Levenshtein.distance(flat(text), ref)

@@ -83,6 +83,8 @@ def test_both_engines_read_a_rendered_line_into_word_rows():
     # "1H" as "1LH" on this very line: the kind of slip the second opinion is for)
     text, _ = rapid.ENGINE.read_lines(gray, [[40, 10, 1960, 150]])[0]
     assert "91310115MA1H7KQX3B" in text
+    # a page read after a line read is read whole again (the switches do not stick)
+    assert lines_from_rows(rapid.ENGINE.read_page(gray, 300))[0]
 
 
 @pytest.mark.ocr
@@ -147,3 +149,26 @@ def test_second_opinion_cuts_the_same_pixels_the_page_reader_saw(tmp_path, rotat
         want = upright[y0:y1, x0:x1].astype(int)
         assert got.shape == want.shape
         assert np.abs(got - want).mean() < 6, (rotation, skew, np.abs(got - want).mean())
+
+
+@pytest.mark.ocr
+def test_rapidocr_reads_with_no_network_at_all():
+    """The offline check run for real: a process in a network namespace of its own (no
+    interface but loopback) loads RapidOCR and reads a page and a line."""
+    import shutil
+    import subprocess
+    import sys
+
+    if not shutil.which("unshare"):
+        pytest.skip("unshare is not installed")
+    code = ("import numpy as np\n"
+            "from dossier_review.ingest.engines import rapidocr as r\n"
+            "from dossier_review.ingest.synth import render_page\n"
+            "g = np.asarray(render_page(['行政处罚决定书'], dpi=200).convert('L'))\n"
+            "rows = r.ENGINE.read_page(g, 200)\n"
+            "print(''.join(x['text'] for x in rows))\n")
+    done = subprocess.run(["unshare", "-n", sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 and "unshare" in done.stderr and "Traceback" not in done.stderr:
+        pytest.skip(f"no network namespace here: {done.stderr.strip()[:100]}")
+    assert done.returncode == 0, done.stderr[-800:]
+    assert "行政处罚决定书" in done.stdout

@@ -141,7 +141,9 @@ class RapidOcrEngine:
         return f"rapidocr {version('rapidocr')} {DET_MODEL} {REC_MODEL}"
 
     def read_page(self, gray: np.ndarray, dpi: int) -> list[dict]:
-        res = _reader()(_bgr(gray), use_cls=False, return_word_box=True, return_single_char_box=True)
+        # every switch named on every call: RapidOCR keeps the last call's switches as its own
+        res = _reader()(_bgr(gray), use_det=True, use_cls=False, use_rec=True, return_word_box=True,
+                        return_single_char_box=True)
         if res.boxes is None or not len(res.boxes):
             return []
         chars = res.word_results or [()] * len(res.txts)
@@ -158,7 +160,8 @@ class RapidOcrEngine:
             if crop.size == 0 or min(crop.shape[:2]) < 4:
                 out.append(("", 0.0))
                 continue
-            res = reader(_bgr(crop), use_det=False, use_cls=False, use_rec=True)
+            res = reader(_bgr(crop), use_det=False, use_cls=False, use_rec=True, return_word_box=False,
+                         return_single_char_box=False)
             text = "".join(res.txts or ())
             out.append((text, float(res.scores[0]) if res.scores else 0.0))
         return out
