@@ -172,3 +172,34 @@ def test_rapidocr_reads_with_no_network_at_all():
         pytest.skip(f"no network namespace here: {done.stderr.strip()[:100]}")
     assert done.returncode == 0, done.stderr[-800:]
     assert "行政处罚决定书" in done.stdout
+
+
+def test_ocr_engine_option_reaches_ingest():
+    from dossier_review.cli import _ingest_options, build_parser
+
+    for command in (["review", "a.pdf", "--out", "o"], ["batch", "dir", "--out", "o"]):
+        args = build_parser().parse_args(command)
+        assert args.ocr_engine == "tesseract"
+        args = build_parser().parse_args(command + ["--ocr-engine", "both"])
+        assert args.ocr_engine == "both"
+    assert _ingest_options(args)["ocr_engine"] == "both"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["review", "a.pdf", "--out", "o", "--ocr-engine", "abbyy"])
+
+
+@pytest.mark.ocr
+def test_rapidocr_as_page_reader_has_its_own_cache_entries(tmp_path):
+    from dossier_review.ingest import core
+
+    pdf = write_image_pdf([degrade(render_page(DECISION_LINES[:10]), seed=6, skew=0.5)], tmp_path / "scan.pdf")
+    db = tmp_path / "ocr.sqlite"
+    d = ingest(pdf, cache_path=db, workers=1)
+    assert d.ocr_engine == "tesseract" and core.last_stats.ocr_pages == 1
+    d = ingest(pdf, cache_path=db, workers=1, ocr_engine="rapidocr")
+    assert core.last_stats.ocr_pages == 1 and core.last_stats.cache_hits == 0  # not Tesseract's page
+    assert d.ocr_engine == "rapidocr" and "行政处罚决定书" in d.pages[0].text
+    assert "91310115MA1H7KQX3B" in d.pages[0].text
+    d = ingest(pdf, cache_path=db, workers=1, ocr_engine="both")     # Tesseract's page, from the cache
+    assert core.last_stats.cache_hits == 1 and d.ocr_engine == "both"
+    with pytest.raises(ValueError):
+        ingest(pdf, cache_path=db, workers=1, ocr_engine="abbyy")
