@@ -85,3 +85,30 @@ def test_a_lone_document_is_reviewed_at_document_scope():
     codes = {f.code for f in run_checks(facts, __import__("facts_builder").standard())}
     assert not codes & {"procedure.no_filing", "filing.no_catalog", "procedure.no_service_receipt",
                         "procedure.no_prior_notice", "hearing.not_notified"}
+
+
+def test_the_pipeline_asks_for_the_lines_and_keeps_the_readings(monkeypatch):
+    """Wiring only (the engine is stood in for): the pipeline asks for the evidence lines of the
+    reading claims, stores what comes back with the facts, and judging weighs it."""
+    import dossier_review.ingest as ingest_stage
+    from dossier_review import pipeline
+    from dossier_review.model import Dossier, Page
+    from facts_builder import standard
+
+    facts, page = _typo_case(0.80)
+    asked = []
+
+    def fake_second_opinion(dossier, requests):
+        asked.extend(requests)
+        return [LineReading(page=p, box=b, text="可在六十日内申请行政复义", engine="stand-in") for p, b in requests]
+
+    monkeypatch.setattr(ingest_stage, "second_opinion", fake_second_opinion)
+    dossier = Dossier(name="x", sources=[], pages=[Page(number=page, source="ocr", confidence=0.85, raw_text="",
+                                                        text="")])
+    pipeline.second_opinion(dossier, facts, standard())
+    assert (page, BOX) in asked and facts.second_readings
+    assert len(firm(facts, "documents.typo")) == 1
+    # stored with the facts: a rescore from the JSON weighs the same readings, no OCR
+    from dossier_review.model import Facts
+    again = Facts.from_dict(facts.to_dict())
+    assert again.second_readings and len(firm(again, "documents.typo")) == 1
