@@ -268,8 +268,11 @@ class Evidence(JsonMixin):
     # top left); None when not located
     box: Optional[list[float]] = None
     archive_page: Optional[int] = None  # the 卷内页码 printed on that page, when read
+    # the characters the fact rests on (inside the quote) as OCR read them, on a scan: what a
+    # second engine's reading of ``box`` is compared with
+    read: Optional[str] = None
 
-    _OMIT_UNSET = ("conf", "box", "archive_page")  # {page, quote} stays the minimal form
+    _OMIT_UNSET = ("conf", "box", "archive_page", "read")  # {page, quote} stays the minimal form
 
 
 @dataclass
@@ -302,8 +305,9 @@ class DateFact(JsonMixin):
     day_conf: Optional[float] = None  # the same without the year's characters
     # where the characters the fact rests on stand on the page image (see Evidence.box)
     box: Optional[list[float]] = None
+    read: Optional[str] = None   # those characters as OCR read them (see Evidence.read)
 
-    _OMIT_UNSET = ("box",)
+    _OMIT_UNSET = ("box", "read")
 
 
 @dataclass
@@ -316,8 +320,9 @@ class Amount(JsonMixin):
     conf: Optional[float] = None  # OCR confidence of the amount's characters (see Evidence.conf)
     # where the characters the fact rests on stand on the page image (see Evidence.box)
     box: Optional[list[float]] = None
+    read: Optional[str] = None   # those characters as OCR read them (see Evidence.read)
 
-    _OMIT_UNSET = ("box",)
+    _OMIT_UNSET = ("box", "read")
 
 
 @dataclass
@@ -332,8 +337,9 @@ class AmountPair(JsonMixin):
     conf: Optional[float] = None  # OCR confidence of both writings' characters (see Evidence.conf)
     # where the characters the fact rests on stand on the page image (see Evidence.box)
     box: Optional[list[float]] = None
+    read: Optional[str] = None   # those characters as OCR read them (see Evidence.read)
 
-    _OMIT_UNSET = ("box",)
+    _OMIT_UNSET = ("box", "read")
 
 
 @dataclass
@@ -347,8 +353,9 @@ class Measure(JsonMixin):
     conf: Optional[float] = None  # OCR confidence of the number's characters (see Evidence.conf)
     # where the characters the fact rests on stand on the page image (see Evidence.box)
     box: Optional[list[float]] = None
+    read: Optional[str] = None   # those characters as OCR read them (see Evidence.read)
 
-    _OMIT_UNSET = ("box",)
+    _OMIT_UNSET = ("box", "read")
 
 
 @dataclass
@@ -368,10 +375,11 @@ class Citation(JsonMixin):
     provision_unread: bool = False
     # where the characters the fact rests on stand on the page image (see Evidence.box)
     box: Optional[list[float]] = None
+    read: Optional[str] = None   # those characters as OCR read them (see Evidence.read)
     # a 《 opens the name and no 》 closes it (《中华人民共和国食品安全法第三十四条)
     unbalanced: bool = False
 
-    _OMIT_UNSET = ("box", "unbalanced")
+    _OMIT_UNSET = ("box", "read", "unbalanced")
 
 
 @dataclass

@@ -112,3 +112,11 @@ def test_the_pipeline_asks_for_the_lines_and_keeps_the_readings(monkeypatch):
     from dossier_review.model import Facts
     again = Facts.from_dict(facts.to_dict())
     assert again.second_readings and len(firm(again, "documents.typo")) == 1
+
+
+def test_the_characters_read_are_compared_not_the_neighbours_the_margin_caught():
+    from dossier_review.check.reread import compare_subject
+    assert compare_subject("5600", "次5600元")[0] is True         # neighbours at the margin
+    assert compare_subject("行政复义", "请行政复议。")[0] is False   # the last character differs
+    assert compare_subject("4500", "500元")[0] is False           # a digit the first read has
+    assert compare_subject("行政复义", "完全无关")[0] is None

@@ -279,12 +279,12 @@ def amount_mismatch(facts: Facts, params: dict):
                 # for a reader, never a firm finding.
                 out.append(hit(f"《{doc_name(doc)}》金额大写部分字符无法识别，可辨认的数位与小写"
                                f"{fmt_yuan(pair.figures_yuan)}不一致" + ("" if pair.conf is not None else "，需人工核实"),
-                               [ev(pair.page, pair.quote, pair.conf, pair.box)], needs_human=pair.conf is None))
+                               [ev(pair.page, pair.quote, pair.conf, pair.box, pair.read)], needs_human=pair.conf is None))
                 continue
             if abs(pair.words_yuan - pair.figures_yuan) <= params["tolerance_yuan"]:
                 continue
             msg = (f"《{doc_name(doc)}》金额大写{fmt_yuan(pair.words_yuan)}与小写{fmt_yuan(pair.figures_yuan)}不一致")
-            evidence = [ev(pair.page, pair.quote, pair.conf, pair.box)]
+            evidence = [ev(pair.page, pair.quote, pair.conf, pair.box, pair.read)]
             if sources.get(pair.page) == "ocr":
                 reread = reread_value(facts, evidence[0])
                 if reread is not None and any(abs(v - pair.words_yuan) <= params["tolerance_yuan"]

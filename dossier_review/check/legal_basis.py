@@ -53,7 +53,7 @@ def _cited_for(c: Citation) -> str:
 
 
 def _cite_ev(c: Citation, doc: DocFacts):
-    return ev(c.page or doc.first_page, c.quote or _cite_text(c), c.conf, c.box)
+    return ev(c.page or doc.first_page, c.quote or _cite_text(c), c.conf, c.box, c.read)
 
 
 def _procedural(c: Citation, params: dict) -> bool:

@@ -94,6 +94,27 @@ def compare(first: str, second: str) -> tuple[Optional[bool], str, str]:
     return False, fa, fb
 
 
+def compare_subject(subject: str, second: str) -> tuple[Optional[bool], str, str]:
+    """Whether a second reading of a region agrees with the first reading of the characters the
+    fact rests on (``subject``, which the region covers exactly).  The second engine reads the
+    region with a margin, so characters of its own at either end are neighbours (often cut in
+    half by the margin) and say nothing; every character of the subject must be read alike."""
+    a, b = plain(subject), plain(second)
+    if not a or not b:
+        return None, "", ""
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    shared = sum(i1 - i0 for op, i0, i1, _, _ in ops if op == "equal")
+    if shared < 0.5 * len(a):
+        return None, "", ""
+    inner = [o for k, o in enumerate(ops) if o[0] != "equal"
+             and not (o[0] == "insert" and (k == 0 or k == len(ops) - 1))]
+    if not inner:
+        return True, "", ""
+    _, i0, i1, j0, j1 = inner[0]
+    ctx = 3
+    return False, a[max(0, i0 - ctx):i1 + ctx], b[max(0, j0 - ctx):j1 + ctx]
+
+
 def ocr_evidence(facts: Facts, finding: Finding) -> list[Evidence]:
     """The finding's evidence items read by OCR from a page image, with a located box."""
     sources = {p.page: p.source for p in facts.pages}
@@ -112,7 +133,7 @@ def verdict(facts: Facts, finding: Finding) -> tuple[Optional[bool], str]:
         r = reading_for(facts, e)
         if r is None:
             continue
-        same, fa, fb = compare(e.quote, r.text)
+        same, fa, fb = compare_subject(e.read, r.text) if e.read else compare(e.quote, r.text)
         if same is False:
             engine = f"（{r.engine}）" if r.engine else ""
             return False, f"第{e.page}页此处首次识别为“{fa}”，复核识别{engine}为“{fb}”，两次识别不一致，可能系识别误差"

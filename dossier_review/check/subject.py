@@ -86,7 +86,7 @@ def authority_inconsistent(facts: Facts, params: dict):
                 # the unit's reading, which confirms the organ's
                 o, u = best[organ], best[unit]
                 if o is not None and u is not None and u.conf is not None:
-                    best[organ] = Evidence(page=o.page, quote=o.quote, conf=max(o.conf or 0.0, u.conf), box=o.box)
+                    best[organ] = Evidence(page=o.page, quote=o.quote, conf=max(o.conf or 0.0, u.conf), box=o.box, read=o.read)
                 evidence = [best[unit], best[organ]]
                 return [hit(f"各文书所载执法机关名称不一致：{listing}；“{unit}”是“{organ}”的内设（下属）机构，"
                             f"不能以自己的名义实施行政处罚", evidence)]

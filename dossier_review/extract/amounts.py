@@ -211,7 +211,7 @@ def extract_amounts(dt_: DocText, penalty_zone: Optional[tuple[int, int]] = None
                 a.role = "fine"
     amounts = [Amount(role=a.role, yuan=a.yuan, page=dt_.page_f(a.start),
                       quote=dt_.quote_f(max(0, a.start - 16), a.end + 2), form=a.form,
-                      conf=dt_.conf_f(a.start, a.end), box=dt_.box_f(a.start, a.end)) for a in found]
+                      conf=dt_.conf_f(a.start, a.end), box=dt_.box_f(a.start, a.end), read=dt_.read_f(a.start, a.end)) for a in found]
     pairs: list[AmountPair] = []
     for a, b in zip(found, found[1:], strict=False):
         if _paired(s, a, b):
@@ -219,7 +219,7 @@ def extract_amounts(dt_: DocText, penalty_zone: Optional[tuple[int, int]] = None
             pairs.append(AmountPair(words_yuan=w.yuan, figures_yuan=f.yuan,
                                     page=dt_.page_f(a.start),
                                     quote=dt_.quote_f(max(0, a.start - 8), b.end + 1),
-                                    conf=dt_.conf_f(a.start, b.end), box=dt_.box_f(a.start, b.end)))
+                                    conf=dt_.conf_f(a.start, b.end), box=dt_.box_f(a.start, b.end), read=dt_.read_f(a.start, b.end)))
     if ocr:
         pairs.extend(_partial_pairs(dt_, s, found))
     return amounts, pairs, found
@@ -281,5 +281,5 @@ def _partial_pairs(dt_: DocText, s: str, found: list[FoundAmount]) -> list[Amoun
             out.append(AmountPair(words_yuan=float(readable), figures_yuan=fig.yuan,
                                   page=dt_.page_f(m.start()),
                                   quote=dt_.quote_f(max(0, m.start() - 4), fig.end + 1),
-                                  words_partial=True, conf=conf, box=dt_.box_f(m.start(), fig.end)))
+                                  words_partial=True, conf=conf, box=dt_.box_f(m.start(), fig.end), read=dt_.read_f(m.start(), fig.end)))
     return out

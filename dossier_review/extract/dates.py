@@ -362,7 +362,7 @@ def date_facts(dt_: DocText, doc_type: str) -> tuple[list[DateFact], Optional[Fo
                               quote=dt_.quote_f(max(0, f.start - 12), f.end), time=f.time,
                               conf=dt_.conf_f(f.start, f.end),
                               day_conf=dt_.conf_f(f.start + year, f.end) if year else None,
-                              box=dt_.box_f(f.start, f.end)))
+                              box=dt_.box_f(f.start, f.end), read=dt_.read_f(f.start, f.end)))
     return facts, own, found
 
 

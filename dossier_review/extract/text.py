@@ -167,6 +167,14 @@ class DocText:
         """Page-fraction box of flat[start:end] on its page image (see ``_box``)."""
         return self._box(self.fmap[max(0, start):max(0, min(end, len(self.flat)))])
 
+    def read_f(self, start: int, end: int) -> Optional[str]:
+        """flat[start:end] as OCR read it, for a second reading to be compared with; None for a
+        text layer."""
+        return self.flat[max(0, start):max(0, end)] if self.cconf is not None else None
+
+    def read_l(self, start: int, end: int) -> Optional[str]:
+        return self.lines[max(0, start):max(0, end)].replace("\n", "") if self.cconf is not None else None
+
     def box_l(self, start: int, end: int) -> Optional[list[float]]:
         return self._box([i for i, ch in zip(self.lmap[max(0, start):max(0, min(end, len(self.lines)))],
                                              self.lines[max(0, start):end], strict=False) if ch != "\n"])
@@ -192,12 +200,12 @@ class DocText:
         (default: start..end), the characters the fact rests on."""
         a, b = subject or (start, end)
         return Evidence(page=self.page_f(start), quote=self.quote_f(start, end, pad), conf=self.conf_f(a, b),
-                        box=self.box_f(a, b))
+                        box=self.box_f(a, b), read=self.read_f(a, b))
 
     def ev_l(self, start: int, end: int, subject: Optional[tuple[int, int]] = None) -> Evidence:
         a, b = subject or (start, end)
         return Evidence(page=self.page_l(start), quote=self.quote_l(start, end), conf=self.conf_l(a, b),
-                        box=self.box_l(a, b))
+                        box=self.box_l(a, b), read=self.read_l(a, b))
 
     # ------------------------------------------------------------------ sentences
     @cached_property
