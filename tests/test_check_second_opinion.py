@@ -90,10 +90,11 @@ def test_a_lone_document_is_reviewed_at_document_scope():
 def test_the_pipeline_asks_for_the_lines_and_keeps_the_readings(monkeypatch):
     """Wiring only (the engine is stood in for): the pipeline asks for the evidence lines of the
     reading claims, stores what comes back with the facts, and judging weighs it."""
+    from facts_builder import standard
+
     import dossier_review.ingest as ingest_stage
     from dossier_review import pipeline
     from dossier_review.model import Dossier, Page
-    from facts_builder import standard
 
     facts, page = _typo_case(0.80)
     asked = []
