@@ -529,8 +529,10 @@ class Finding(JsonMixin):
     # a plausible misreading the check found that explains the anomaly (in Chinese): the finding
     # stands only when a second reading of its characters confirms them, else a human looks
     doubt: Optional[str] = None
+    # the check itself re-read the anomaly in the second engine's reading and found it there too
+    second_confirmed: bool = False
 
-    _OMIT_UNSET = ("ocr_weighed", "ocr_gated", "doubt")  # internal to the check stage; not part of the review JSON
+    _OMIT_UNSET = ("ocr_weighed", "ocr_gated", "doubt", "second_confirmed")  # internal to the check stage; not part of the review JSON
 
 
 @dataclass

@@ -67,3 +67,16 @@ def test_penalty_increased_by_one_dropped_digit_asks_a_human_on_a_scan():
     for p in facts.pages:
         p.source = "ocr"
     assert len(firm(facts, "procedure.penalty_increased")) == 1
+
+
+def test_a_mismatch_the_second_reading_shows_too_is_firm():
+    facts = _pair_case(101520, 112800)
+    pair = next(d for d in facts.documents if d.type == "decision").amount_pairs[0]
+    pair.words_partial = True                      # Tesseract garbled the words
+    facts.second_readings = [LineReading(page=pair.page, box=list(BOX),
+                                         text="罚款人民币壹拾万壹仟伍佰贰拾元整（¥112,800.00）")]
+    found = firm(facts, "documents.amount_mismatch")
+    assert len(found) == 1 and "101,520" in found[0].message
+    # the near miss: read again the words agree with the figures: no finding
+    facts.second_readings[0].text = "罚款人民币壹拾壹万贰仟捌佰元整（¥112,800.00）"
+    assert [f for f in firm(facts) + human(facts) if f.code == "documents.amount_mismatch"] == []

@@ -49,9 +49,10 @@ def test_unsure_reading_confirmed_by_the_second_engine_is_firm():
 def test_sure_reading_contradicted_by_the_second_engine_asks_a_human_with_both():
     facts, page = _typo_case(0.99)
     assert len(firm(facts, "documents.typo")) == 1
-    facts.second_readings = [LineReading(page=page, box=list(BOX), text="可在六十日内申请行政复议")]
+    # read otherwise again (neither the typo nor the right term): a human compares the two
+    facts.second_readings = [LineReading(page=page, box=list(BOX), text="可在六十日内申请行政夏义")]
     found = human(facts, "documents.typo")
-    assert len(found) == 1 and "复义" in found[0].message and "复议" in found[0].message
+    assert len(found) == 1 and "复义" in found[0].message and "夏义" in found[0].message
 
 
 def test_a_reading_elsewhere_on_the_page_changes_nothing():
@@ -121,3 +122,9 @@ def test_the_characters_read_are_compared_not_the_neighbours_the_margin_caught()
     assert compare_subject("行政复义", "请行政复议。")[0] is False   # the last character differs
     assert compare_subject("4500", "500元")[0] is False           # a digit the first read has
     assert compare_subject("行政复义", "完全无关")[0] is None
+
+
+def test_a_typo_the_second_engine_reads_right_is_dropped():
+    facts, page = _typo_case(0.99)
+    facts.second_readings = [LineReading(page=page, box=list(BOX), text="申请行政复议")]
+    assert [f for f in firm(facts) + human(facts) if f.code == "documents.typo"] == []

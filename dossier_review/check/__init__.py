@@ -142,6 +142,8 @@ def _weigh_reading(finding: Finding, rule, facts: Facts, params: dict) -> Findin
     """A reading claim with a second opinion (``reread``): confirmed → it stands without the
     confidence gate; contradicted → a human compares the two readings; none → the gate."""
     doubt, finding.doubt = finding.doubt, None
+    if finding.second_confirmed:
+        return finding   # the anomaly stands in the second engine's reading too
     if (rule.ocr_doubt == "reading" or doubt) and not finding.needs_human:
         same, why = _reread.verdict(facts, finding)
         if same is True:

@@ -19,7 +19,7 @@ from .common import (
 )
 from .confusables import amount_misreading
 from .registry import register_check
-from .reread import reread_value
+from .reread import reading_for, reread_value
 
 _ELEMENT_NAMES = {
     "party": "当事人的姓名或者名称、地址", "facts": "违法事实", "evidence": "证据",
@@ -273,6 +273,18 @@ def amount_mismatch(facts: Facts, params: dict):
     sources = {p.page: p.source for p in facts.pages}
     for doc in facts.documents:
         for pair in doc.amount_pairs:
+            pev = ev(pair.page, pair.quote, pair.conf, pair.box, pair.read)
+            again = _reread_pair(facts, pev) if sources.get(pair.page) == "ocr" else None
+            if again is not None:
+                # a second engine read the words and figures: the anomaly is judged on its reading
+                words2, figures2 = again
+                if abs(words2 - figures2) <= params["tolerance_yuan"]:
+                    continue   # read again, they agree: the first reading was wrong
+                if abs(figures2 - pair.figures_yuan) <= params["tolerance_yuan"]:
+                    found = hit(f"《{doc_name(doc)}》金额大写{fmt_yuan(words2)}与小写{fmt_yuan(figures2)}不一致", [pev])
+                    found.second_confirmed = True
+                    out.append(found)
+                    continue
             if pair.words_partial:
                 # only some characters of the words were legible.  The extractor measures the
                 # confidence of the disagreeing places (ocr_doubt decides); unmeasured, it is a lead
@@ -301,6 +313,41 @@ def amount_mismatch(facts: Facts, params: dict):
     return out
 
 
+def _read_right_again(facts: Facts, evidence, fix: str) -> bool:
+    """Whether a second engine read the right term where the first read the wrong one
+    ("申辨→申辩": its reading of the line has 申辩 and not 申辨): the typo was a misreading."""
+    wrong, _, right = (fix or "").partition("→")
+    text = reread_value(facts, evidence)
+    return bool(text and wrong and right and right in text and wrong not in text)
+
+
+_BIG = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整"
+
+
+def _reread_pair(facts: Facts, evidence) -> tuple[float, float] | None:
+    """(words, figures) of an amount written both ways in the second engine's reading of its
+    line, when it holds both readably; None otherwise."""
+    import unicodedata
+
+    import cn2an
+
+    r = reading_for(facts, evidence)
+    if r is None:
+        return None
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", r.text or ""))
+    words = re.search(rf"[{_BIG}]{{2,}}", text)
+    if not words:
+        return None
+    figures = re.search(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?", text[words.end():])
+    if not figures:
+        return None
+    w = re.sub(r"[元整角分].*$", "", words.group())
+    try:
+        return float(cn2an.cn2an(w, "normal")), float(re.sub(r"[,，]", "", figures.group()))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def _figures_in(text: str) -> list[float]:
     """Amounts written in figures in a second reading's characters (punctuation is gone there:
     "500.00" reads "50000", so both the whole run and the run less two decimals count)."""
@@ -321,8 +368,10 @@ def typo(facts: Facts, params: dict):
     """
     found, docs = [], []
     for doc in facts.documents:
-        if doc.typos:
-            found.extend(doc.typos)
+        kept = [e for e, fix in zip(doc.typos, doc.typo_fixes or [""] * len(doc.typos), strict=False)
+                if not _read_right_again(facts, e, fix)]
+        if kept:
+            found.extend(kept)
             docs.append(doc)
     if not found:
         return []
