@@ -1,4 +1,4 @@
-"""Command line: ``dossier-review review|ingest|evaluate|rules|batch|sample|samples``.
+"""Command line: ``dossier-review review|ingest|evaluate|rules|batch|sample|samples|law``.
 
 Exit codes are listed in ``dossier_review.errors``.  Bad input never ends in a traceback:
 one line on stderr naming the file and the reason, and in a batch the other files go on.
@@ -242,6 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--scanned-ratio", type=float, default=0.5)
     p.set_defaults(func=cmd_samples)
+
+    from .law.cli import add_parser as add_law_parser  # the statute database's own commands
+    add_law_parser(sub)
     return parser
 
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .errors import InputError
+from .lib.metrics import confusion, micro, precision, recall
 
 IMAGE_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
@@ -116,10 +117,8 @@ def evaluate(truth_dir, out_dir, *, standard="default", ingest_options=None) -> 
             deferred[kind][0 if code in wanted else 1] += 1
         per_code = groups[kind]
         for code in predicted | wanted:
-            tp, fp, fn = per_code[code]
-            per_code[code] = [tp + (code in predicted and code in wanted),
-                              fp + (code in predicted and code not in wanted),
-                              fn + (code in wanted and code not in predicted)]
+            counts = confusion(predicted & {code}, wanted & {code})
+            per_code[code] = [a + b for a, b in zip(per_code[code], counts, strict=True)]
         matched = _doc_matches(review.documents, truth.get("documents", []))
         doc_total[kind][0] += matched
         doc_total[kind][1] += len(truth.get("documents", []))
@@ -138,14 +137,9 @@ def evaluate(truth_dir, out_dir, *, standard="default", ingest_options=None) -> 
               "failed": failed, "per_code": {}, "micro": {}, "documents": {}, "facts": {},
               "score_mae": (sum(score_errors) / len(score_errors)) if score_errors else None}
     for kind, per_code in groups.items():
-        tp = sum(v[0] for v in per_code.values())
-        fp = sum(v[1] for v in per_code.values())
-        fn = sum(v[2] for v in per_code.values())
         if not any(r["kind"] == kind for r in rows):
             continue
-        result["micro"][kind] = {"precision": tp / (tp + fp) if tp + fp else 1.0,
-                                 "recall": tp / (tp + fn) if tp + fn else 1.0,
-                                 "tp": tp, "fp": fp, "fn": fn,
+        result["micro"][kind] = {**micro(per_code.values()),
                                  "needs_human_true": deferred[kind][0],
                                  "needs_human_absent": deferred[kind][1]}
         result["per_code"][kind] = {code: dict(zip(("tp", "fp", "fn"), v, strict=False)) for code, v in sorted(per_code.items())}
@@ -177,8 +171,8 @@ def format_report(result: dict) -> str:
                 if not v:
                     cells.append(f"{'':>12}{'':>10}")
                     continue
-                p = v["tp"] / (v["tp"] + v["fp"]) if v["tp"] + v["fp"] else None
-                r = v["tp"] / (v["tp"] + v["fn"]) if v["tp"] + v["fn"] else None
+                p = precision(v["tp"], v["fp"], empty=None)
+                r = recall(v["tp"], v["fn"], empty=None)
                 cells.append(f"{'-' if p is None else f'{p:.2f}':>12}{'-' if r is None else f'{r:.2f}':>10}")
             lines.append(f"{code:<42}" + "".join(cells))
         lines.append("")
@@ -207,7 +201,7 @@ def measure(paths, standard: str = "default") -> dict:
     from .pipeline import load_standard, review_path
 
     std = load_standard(standard)
-    tp = fp = fn = 0
+    counts = []
     doc_hit = doc_total = 0
     rows = []
     for path in paths:
@@ -216,9 +210,7 @@ def measure(paths, standard: str = "default") -> dict:
         review = review_path(path, std)
         predicted = {f.code for f in review.findings if not f.needs_human}
         wanted = set(truth["defects"])
-        tp += len(predicted & wanted)
-        fp += len(predicted - wanted)
-        fn += len(wanted - predicted)
+        counts.append(confusion(predicted, wanted))
         got = {(d["type"], d["first_page"], d["last_page"]) for d in review.documents}
         missed_docs = [d for d in truth["documents"] if (d["type"], d["first_page"], d["last_page"]) not in got]
         doc_hit += len(truth["documents"]) - len(missed_docs)
@@ -235,8 +227,7 @@ def measure(paths, standard: str = "default") -> dict:
     return {
         "dossiers": rows,
         "doc_accuracy": doc_hit / doc_total if doc_total else None, "doc_matched": doc_hit, "doc_total": doc_total,
-        "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
-        "tp": tp, "fp": fp, "fn": fn,
+        **micro(counts),
     }
 
 

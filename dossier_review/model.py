@@ -40,6 +40,7 @@ DOCUMENT_TYPES: dict[str, str] = {
     "service_receipt": "送达回证",
     "payment": "罚没款缴纳凭证",
     "closing": "结案审批表/结案报告",
+    "major_filing": "重大行政处罚备案材料",   # 备案表、备案报告、备案回执 (filed with the legal office)
     "remarks": "备考表",
     "other": "其他",
 }

@@ -2,7 +2,7 @@
 import pytest
 from facts_builder import clean_case, firm, party
 
-from dossier_review.check.ids import id_kind
+from dossier_review.lib.ids import id_kind
 
 
 @pytest.mark.parametrize("value,declared,kind", [

@@ -3,7 +3,8 @@ looks), a masked number is masked (not invalid), an individual's ID is never a c
 from facts_builder import CREDIT_CODE, clean_case, firm, human
 
 from dossier_review.check.confusables import alternatives
-from dossier_review.check.ids import id_kind, is_masked, misreading_fix, same_number
+from dossier_review.check.confusables import misreading_fix
+from dossier_review.lib.ids import id_kind, is_masked, same_number
 from dossier_review.model import Evidence, LineReading
 
 READ_O = CREDIT_CODE[:9] + "O" + CREDIT_CODE[10:]     # 91350100M O 00100Y43: the 0 read as O

@@ -79,6 +79,7 @@ def test_rules_list_and_explain():
     res = run("rules", "explain", "remedy.litigation_period_wrong")
     assert res.returncode == 0
     assert "行政诉讼法" in res.stdout
+    assert "【何时转人工】" in res.stdout and "allowed_days" in res.stdout
     res = run("rules", "explain", "no.such_code")
     assert res.returncode == 2 and "no.such_code" in res.stderr
 

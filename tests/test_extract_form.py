@@ -41,6 +41,15 @@ def test_authority_in_header_only():
     assert F.authority(d)[0] == "宁波市生态环境局"
 
 
+def test_authority_ends_in_any_agency_suffix_of_the_vocabulary():
+    # one agency-suffix list (vocabulary.yaml) for the name finder and the signature line: a
+    # committee abbreviated to 委 or a township 政府 signs like a 局
+    assert F.authority(_d("……提起行政诉讼。\n杭州市卫生健康委（印章）\n2024年4月18日"))[0] == "杭州市卫生健康委"
+    assert F.authority(_d("……提起行政诉讼。\n余杭区良渚街道政府\n2024年4月18日"))[0] == "余杭区良渚街道政府"
+    # near miss: a closing line that ends in no agency suffix names no authority
+    assert F.authority(_d("……提起行政诉讼。\n杭州市卫生健康委员\n2024年4月18日"))[0] is None
+
+
 def test_remedy_court_line_is_not_authority():
     d = _d("如不服，可以在六个月内向杭州市西湖区人民法院提起行政诉讼。\n2024年4月18日")
     assert F.authority(d)[0] is None

@@ -1,12 +1,7 @@
 import pytest
 from test_extract_util import make_doc
 
-from dossier_review.extract.party import (
-    extract_party,
-    merge_parties,
-    validate_credit_code,
-    validate_id_card,
-)
+from dossier_review.extract.party import extract_party, merge_parties
 from dossier_review.extract.text import DocText
 
 
@@ -78,14 +73,6 @@ def test_merge_takes_decision_first():
     b = _party("当事人：乙公司有限公司\n统一社会信用代码：91330106MA2B3C4D5E\n")
     m = merge_parties([a, b])
     assert m.name == "甲公司有限公司" and m.id_number == "91330106MA2B3C4D5E"
-
-
-def test_check_digits():
-    assert validate_id_card("110105199003076518") is True or validate_id_card("110105199003076518") is False
-    assert validate_id_card("11010519491231002X")
-    assert not validate_id_card("110105194912310021")
-    assert validate_credit_code("91350100M000100Y43")
-    assert not validate_credit_code("91350100M000100Y44")
 
 
 def test_on_site_manager_is_not_the_representative():

@@ -15,7 +15,7 @@ import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "dossier_review"
 STAGES = ("ingest", "pages", "segment", "extract", "check", "score", "report")
-LEAVES = ("model", "errors", "standards", "lib", "")  # "" = dossier_review/__init__.py
+LEAVES = ("model", "errors", "standards", "lib", "law", "")  # "" = dossier_review/__init__.py
 GENERATOR = "samplegen"
 
 

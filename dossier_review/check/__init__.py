@@ -24,6 +24,7 @@ from . import (  # noqa: F401, I001 - imported for their registrations
     legal_basis,
     procedure,
     remedy,
+    statutes,
     subject,
 )
 from . import reread as _reread
@@ -189,8 +190,16 @@ def _format_params(params: dict) -> list[str]:
     return lines
 
 
+# what a rule's ocr_doubt adds to the check's own 【何时转人工】 (see _ocr_doubt)
+_OCR_DOUBT_NOTE = {
+    "absence": "所依页面全部为扫描识别结果时，“未见”类问题转人工",
+    "reading": "所依文字有一处扫描识别置信度低于参数 ocr_firm_confidence 或未测得置信度时转人工",
+}
+
+
 def explain(code: str, standard: Standard) -> str:
-    """The rule's documentation (what / why / example / fix) with the standard's points and basis.
+    """The rule's documentation (what / why / example / fix / when it asks a human) with the
+    standard's points, basis and OCR doubt.
 
     ``code`` is a rule code of ``standard``, or a check name.
     """
@@ -214,6 +223,8 @@ def explain(code: str, standard: Standard) -> str:
         if rule.params:
             lines.append("参数 params:")
             lines += _format_params(rule.params)
+        if rule.ocr_doubt:
+            lines.append(f"扫描件 ocr_doubt: {rule.ocr_doubt}（{_OCR_DOUBT_NOTE.get(rule.ocr_doubt, '')}）")
         lines.append(f"整改 fix: {rule.fix}")
         lines.append("")
     else:

@@ -77,3 +77,25 @@ def amount_misreading(read: float, other: float) -> str | None:
         if len(diff) == 1 and b[diff[0]] in alternatives(a[diff[0]]):
             return f"“{a}”中的“{a[diff[0]]}”与“{b[diff[0]]}”形近，可能系识别误差"
     return None
+
+
+def misreading_fix(value: str, kind: str) -> tuple[int, str, str] | None:
+    """(position, read, alternative) of one confusable swap that makes an identifier valid: a
+    plausible misreading that explains its failed check, None when none does.
+
+    Only characters the number's alphabet forbids are swapped (O, I, S, Z, V in a credit code;
+    any letter but the last X in an ID number): such a character was not written by the agency
+    as read.  Swapping an allowed character proves nothing — with some thirty look-alike swaps
+    along a number, one of them satisfies a check character modulo 31 (or 11) by chance — so
+    there the second engine's reading decides."""
+    from ..lib.ids import CREDIT_CHARSET, check_digit_error, clean_id
+
+    v = clean_id(value)
+    alphabet = "0123456789X" if kind == "id_card" else CREDIT_CHARSET
+    for i, read, alt in one_swaps(v, alphabet):
+        allowed = alphabet if kind != "id_card" or i == 17 else "0123456789"
+        if read in allowed:
+            continue
+        if check_digit_error(v[:i] + alt + v[i + 1:], kind) is None:
+            return i, read, alt
+    return None

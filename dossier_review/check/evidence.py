@@ -34,6 +34,7 @@ def no_investigation_record(facts: Facts, params: dict):
     第五十五条第二款：询问或者检查应当制作笔录。第四十条：违法事实不清、证据不足的，不得给予行政处罚。
     【示例】案卷只有立案审批表、告知书和决定书，没有任何检查或询问笔录。
     【整改】调查取证必须制作笔录；缺少笔录、事实无法认定的案件应撤销处罚决定，重新调查。
+    【何时转人工】案卷中有识别置信度低于参数 low_confidence 的页面（空白页除外）时转人工：该文书可能就在其中。
     """
     types = params["record_types"]
     return missing_document(facts, params, types, f"{names_of(types)}",
@@ -71,6 +72,8 @@ def record_unsigned_by_party(facts: Facts, params: dict):
     签名（参照第六十四条第（八）项：当事人拒绝签字的，由主持人在笔录中注明）。
     【示例】询问笔录末页被询问人签名栏空白，也无“当事人拒绝签名”的说明。
     【整改】笔录应逐页交当事人核对，由其写明“以上笔录属实”并签名、注明日期；拒签的由执法人员注明情况并由见证人签名。
+    【何时转人工】笔录识别置信度低于参数 low_confidence 时转人工；参数 unknown_is_uncertain 为 true 时，无法判断是否
+    签名（签名不清或未识别）也转人工。笔录注明当事人拒签的，不报告。
     """
     return _signature_findings(facts, params, "party_signed", "当事人（被询问人）")
 
@@ -83,6 +86,8 @@ def record_unsigned_by_officer(facts: Facts, params: dict):
     是执法人员亲自实施调查的证明（第四十二条执法人员不少于两人）。
     【示例】笔录首部列明执法人员二人，末页“执法人员签名”栏空白。
     【整改】由实施调查的执法人员在笔录上签名并注明日期；不能补签的，说明原因并重新取证。
+    【何时转人工】笔录识别置信度低于参数 low_confidence 时转人工；参数 unknown_is_uncertain 为 true 时，无法判断是否
+    签名（签名不清或未识别）也转人工。
     """
     return _signature_findings(facts, params, "officer_signed", "执法人员")
 
@@ -94,6 +99,7 @@ def record_time_incomplete(facts: Facts, params: dict):
     北京市行政处罚案卷标准（2016版）3.6：时间应写明年月日时分。
     【示例】“询问时间：2024年3月12日”，没有几时几分，也没有结束时间。
     【整改】询问笔录首部据实填写“×年×月×日×时×分至×时×分”。
+    【何时转人工】时间栏有字迹但未能读成时间时转人工；笔录识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     for doc in facts.docs(*params["record_types"]):
@@ -124,6 +130,8 @@ def party_identity_proof_missing(facts: Facts, params: dict):
     属基本要素问题；《中华人民共和国行政处罚法》第四十条要求事实清楚、证据确凿，当事人身份是首要事实。
     【示例】决定书载明当事人为某公司，但卷内没有该公司营业执照复印件。
     【整改】调取并附卷当事人营业执照（或身份证件）复印件，由当事人签注“与原件一致”并签名、注明日期。
+    【何时转人工】未见标题相符的证明材料，但参数 evidence_types 所列证据材料载有当事人证照号码（未载地址或负责人），
+    或有无标题的证据材料时，转人工：它们可能就是身份证明。
     """
     keywords = params["title_keywords"]
     for doc in facts.documents:
@@ -194,6 +202,8 @@ def listed_evidence_missing(facts: Facts, params: dict):
     第五十九条第一款第（二）项：决定书应载明违法事实和证据——载明的证据必须有卷可查。
     【示例】决定书写“以上事实有现场检查笔录、询问笔录、检验报告为证”，卷内没有检验报告。
     【整改】将决定书所列证据全部归入案卷；确无该证据的，应核实事实认定是否仍有充分证据支持。
+    【何时转人工】参数 evidence_map 中 firm 为 false 的证据（常附于其他笔录，如照片）未见单独材料时转人工；卷内有无
+    标题的证据材料、可能即为所列证据时转人工。所列证据不属 evidence_map 任何一类的，不作判断。
     """
     out = []
     for doc in facts.docs(*params["doc_types"]):
@@ -270,6 +280,7 @@ def facts_inconsistent(facts: Facts, params: dict):
     《中华人民共和国行政处罚法》第四十条要求违法事实清楚。
     【示例】调查终结报告认定违法所得3,200元，决定书认定违法所得2,300元。
     【整改】核实证据，统一各文书认定的事实和金额；差异确有依据的，在后续文书中说明变更理由。
+    【何时转人工】不一致的两份文书中任一份识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     tol = params["tolerance_yuan"]

@@ -13,6 +13,7 @@ def no_catalog(facts: Facts, params: dict):
     《中华人民共和国行政处罚法》第四十七条：执法全过程记录应归档保存。
     【示例】案卷封面之后直接是立案审批表，没有卷内目录。
     【整改】按卷内文件排列顺序逐件填写卷内目录（序号、文号、责任者、题名、日期、页号、备注）。
+    【何时转人工】案卷中有识别置信度低于参数 low_confidence 的页面（空白页除外）时转人工：该文书可能就在其中。
     """
     types = params["doc_types"]
     return missing_document(facts, params, types, names_of(types), f"案卷中没有{names_of(types)}",
@@ -26,6 +27,7 @@ def no_remarks_sheet(facts: Facts, params: dict):
     卷末附备考表，记载件数、页数、立卷人、检查人及日期。
     【示例】案卷以结案审批表结束，没有备考表。
     【整改】在卷末补充卷内备考表，写明本卷文件件数、页数及需说明的情况，由立卷人、检查人签名并注明日期。
+    【何时转人工】案卷中有识别置信度低于参数 low_confidence 的页面（空白页除外）时转人工：该文书可能就在其中。
     """
     types = params["doc_types"]
     return missing_document(facts, params, types, names_of(types), f"案卷中没有{names_of(types)}",
@@ -77,6 +79,8 @@ def order_irregular(facts: Facts, params: dict):
     standards §3.2 所列的排列顺序。
     【示例】结案审批表装订在立案审批表之前；处罚决定书夹在询问笔录中间。
     【整改】按本机关采用的立卷顺序重新排列、编页码并更新卷内目录。
+    【何时转人工】本检查不转人工：顺序只按已识别的文书类型比较（文书类型识别有误时结论随之有误，请对照证据所列文书核
+    对）。
     """
     docs = [d for d in facts.documents if d.type not in params["ignore_types"]]
     best = None
@@ -140,6 +144,9 @@ def page_numbers(facts: Facts, params: dict):
     【示例】第1–12页有页码，第13页起无页码；或页码从8跳到10。
     【整改】对卷内有文字的页面逐页用阿拉伯数字编号（右下角），并据此更新卷内目录的页号。
     扫描件上的页码跳号，只有在断点两侧的页码都识别可靠、且各与相邻页码连续（confirm_run 页）时才直接认定。
+    【何时转人工】未见页码的页均为识别置信度低于参数 firm_min_confidence 的扫描页、且页码位置并非空白时转人工；页码
+    不连续处涉及未被可靠读取的页码（扫描页上页码的识别置信度低于参数 ocr_firm_confidence，或未被参数 confirm_run 所
+    定页数的连续页码印证）时转人工。
     """
     if not facts.pages:
         return []  # no page facts (a hand-built Facts): nothing to judge

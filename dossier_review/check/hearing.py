@@ -46,6 +46,9 @@ def not_notified(facts: Facts, params: dict):
     （六）法律、法规、规章规定的其他情形。“较大数额”由部门规章或地方规定确定，本标准按参数配置。
     【示例】对个人拟罚款2万元（本标准个人听证标准1万元），告知书只告知陈述申辩权，未告知听证权。
     【整改】重新制作送达载明听证权利及五个工作日申请期限的告知书；已作出的决定属程序违法，应撤销重作。
+    【何时转人工】金额低于参数 fine_threshold / confiscation_threshold 所定听证标准、但不低于参数 uncertain_from
+    （可能达到部门或地方规定的较大数额），或未能确定当事人类型而是否达到标准取决于类型时转人工；告知书或决定书识别
+    置信度低于参数 low_confidence、且未读到听证告知时转人工。
     """
     if not facts.docs("decision", *params["notice_types"]):
         return []
@@ -103,11 +106,13 @@ def not_notified(facts: Facts, params: dict):
 @register_check("hearing.wrong_request_period",
                 params={"notice_types": "list[str]", "expected_days": "int", "allow_longer": "bool"})
 def wrong_request_period(facts: Facts, params: dict):
-    """【检查内容】告知书所载申请听证的期限是否为法定的“五日”（工作日）；常见错误为沿用旧法的“三日”。
+    """【检查内容】告知书所载申请听证的期限是否为参数 expected_days 所定的工作日数（参数 allow_longer 为 true 时可更
+    长）；常见错误为沿用旧法的“三日”。
     【依据】《中华人民共和国行政处罚法》第六十四条第（一）项：当事人要求听证的，应当在行政机关告知后五日内提出；
     第八十五条：此处“五日”为工作日。2021年修订前为三日。
     【示例】“如要求听证，应在收到本告知书之日起三日内提出”。
     【整改】改为“自收到本告知书之日起五个工作日内提出”，并按正确期限重新告知。
+    【何时转人工】告知书识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     for doc in facts.docs(*params["notice_types"]):
@@ -141,6 +146,8 @@ def requested_not_held(facts: Facts, params: dict):
     第六十四条规定了听证程序（提前七日通知、制作听证笔录）。
     【示例】告知书回执上当事人写明“要求听证”，卷内无听证通知书和听证笔录，直接作出决定。
     【整改】依法组织听证并制作听证笔录；当事人撤回申请的，应有书面撤回材料附卷；未听证作出的决定应撤销重作。
+    【何时转人工】载明当事人要求听证的文书识别置信度低于参数 low_confidence 时转人工；只有内部审批表、报告提到当事人
+    申请听证，而卷内没有当事人的听证申请、回执或记录时转人工。
     """
     requested = [d for d in facts.documents if d.hearing_requested]
     if not requested and not facts.dates.get("hearing_requested"):
@@ -167,11 +174,13 @@ def requested_not_held(facts: Facts, params: dict):
 
 @register_check("hearing.notice_too_late", params={"min_working_days": "int"})
 def notice_too_late(facts: Facts, params: dict):
-    """【检查内容】听证通知是否在举行听证的七日（工作日）前送达当事人。
+    """【检查内容】听证通知是否在举行听证的参数 min_working_days 所定工作日数之前送达当事人。
     【依据】《中华人民共和国行政处罚法》第六十四条第（二）项：行政机关应当在举行听证的七日前，通知当事人及
     有关人员听证的时间、地点；第八十五条：“七日”为工作日。按送达次日起算，听证日不早于第七个工作日。
     【示例】听证通知书2024年5月6日送达，听证定于5月10日举行，仅隔四个工作日。
     【整改】合理安排听证日期，确保通知送达后至少七个工作日再举行听证；通知过迟的应重新通知、延期举行。
+    【何时转人工】听证通知识别置信度低于参数 low_confidence 时转人工；期间涉及无节假日数据的年份、工作日无法精确计算
+    时转人工。
     """
     hearing = milestone(facts, "hearing")
     if hearing is None:

@@ -6,6 +6,7 @@ import re
 
 import cn2an
 
+from ..lib.citation import citation_text
 from ..model import Citation, DocFacts, Facts
 from .common import (
     amounts,
@@ -29,14 +30,7 @@ LAW_SLIP_MIN_LEN = 6
 
 
 def _cite_text(c: Citation) -> str:
-    s = f"《{c.law}》"
-    if c.article:
-        s += f"第{cn2an.an2cn(c.article)}条"
-    if c.paragraph:
-        s += f"第{cn2an.an2cn(c.paragraph)}款"
-    if c.item:
-        s += f"第（{cn2an.an2cn(c.item)}）项"
-    return s
+    return citation_text(c.law, c.article, c.paragraph, c.item)
 
 
 def _cited_for(c: Citation) -> str:
@@ -97,6 +91,8 @@ def no_violation_basis(facts: Facts, params: dict):
     的事实和证据，行政处罚的种类和依据；定性须有明确的违法条款。
     【示例】决定书只写“当事人的行为违反了食品安全相关规定”，未写具体法律和条款。
     【整改】写明“当事人的上述行为违反了《中华人民共和国××法》第×条第×款第×项的规定”。
+    【何时转人工】决定书识别置信度低于参数 low_confidence 时转人工；文中引用了法律条款、但无法判断其是否作为违法条款
+    时转人工。
     """
     return _basis_missing(facts, params, "violated", "违法行为所违反的法律条款", "违反了《…》第…条")
 
@@ -110,6 +106,8 @@ def no_penalty_basis(facts: Facts, params: dict):
     行政处罚没有依据的，行政处罚无效。
     【示例】决定书写“决定给予罚款5000元的行政处罚”，未引用任何罚则条款。
     【整改】写明“依据《中华人民共和国××法》第×条第×款第×项的规定，决定……”；无处罚依据的决定应撤销。
+    【何时转人工】决定书识别置信度低于参数 low_confidence 时转人工；文中引用了法律条款、但无法判断其是否作为处罚依据
+    时转人工。
     """
     return _basis_missing(facts, params, "penalty_basis", "处罚依据", "依据《…》第…条")
 
@@ -155,6 +153,8 @@ def citation_imprecise(facts: Facts, params: dict):
     【示例】“依据《中华人民共和国食品安全法》的规定”，或“依据《中华人民共和国食品安全法》第一百二十四条”
     而该条罚则分七项，未写明第几项。
     【整改】引用到条、款、项，如“第一百二十四条第一款第（三）项”。
+    【何时转人工】问题全部是条文序号识别不清（写有“第…条”但未读出数字）时转人工；文书识别置信度低于参数
+    low_confidence 时转人工。
     """
     out = []
     prefix = params["formal_prefix"]
@@ -259,6 +259,7 @@ def law_name_nonstandard(facts: Facts, params: dict):
     法律文书引用法律应使用规范全称（《立法技术规范（试行）》）。
     【示例】“违反了《食品安全法》第三十四条”、“依据食品安全法第一百二十四条”。
     【整改】改为“《中华人民共和国食品安全法》第三十四条”，法规、规章名称同样使用全称并加书名号。
+    【何时转人工】文书识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     prefix = params["formal_prefix"]
@@ -325,13 +326,14 @@ def _check_outdated(params: dict):
                         "repealed": "list[map]", "renumbered": "list[map]"},
                 validator=_check_outdated)
 def citation_outdated(facts: Facts, params: dict):
-    """【检查内容】是否引用已废止的法律法规，或在新法施行后仍引用旧法条文序号（如2021年7月15日后仍引用
-    修订前《行政处罚法》第三十一、三十二、四十二条告知陈述申辩、听证权利）。
+    """【检查内容】是否引用参数 repealed 所列已废止的法律法规，或在参数 renumbered 所列新法施行后仍引用旧法条文序号
+    （如新《行政处罚法》施行后仍引用修订前《行政处罚法》第三十一、三十二、四十二条告知陈述申辩、听证权利）。
     【依据】行政处罚案卷评查评分细则（standards §1.9 第10项）：未准确适用现行有效的法律法规规章或条文；
     《中华人民共和国行政处罚法》（2021年修订）第八十六条：本法自2021年7月15日起施行。
     【示例】2022年的告知书写“根据《中华人民共和国行政处罚法》第四十二条的规定，你单位有要求举行听证的权利”
     （现行条文为第六十三条、第六十四条）。
     【整改】引用文书制作时现行有效的法律及其条文序号；使用最新版执法文书格式范本。
+    【何时转人工】文书识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     prefix = params["formal_prefix"]
@@ -378,6 +380,8 @@ def citation_inconsistent(facts: Facts, params: dict):
     【示例】告知书依据《中华人民共和国食品安全法》第一百二十六条，决定书依据第一百二十四条；或告知书依据
     《中华人民共和国大气污染防治法》第九十九条第（三）项，决定书依据同条第（二）项。
     【整改】核实适用条款，决定依据与告知依据不一致的，应重新履行告知程序。
+    【何时转人工】不一致的引用所在文书中任一份识别置信度低于参数 low_confidence 时转人工。长名称只差一个字、且任一处
+    识别置信度低于参数 ocr_firm_confidence 的，视为同一法律的识别误差，不报告。
     """
     out = []
     prefix = params["formal_prefix"]
@@ -433,11 +437,14 @@ def citation_inconsistent(facts: Facts, params: dict):
 
 @register_check("legal_basis.simplified_over_limit", params={"max_fine": "map[number]"})
 def simplified_over_limit(facts: Facts, params: dict):
-    """【检查内容】适用简易程序（当场处罚）的罚款是否超过法定限额：公民200元以下、法人或其他组织3000元以下。
+    """【检查内容】适用简易程序（当场处罚）的罚款是否超过参数 max_fine 按当事人类型（公民；法人或其他组织）所定的限
+    额。
     【依据】《中华人民共和国行政处罚法》第五十一条：违法事实确凿并有法定依据，对公民处以二百元以下、
     对法人或者其他组织处以三千元以下罚款或者警告的行政处罚的，可以当场作出行政处罚决定。
     【示例】当场处罚决定书对个体工商户经营者（公民）罚款500元。
     【整改】超过限额的案件应适用普通程序（立案、调查、告知、决定），已作出的当场处罚决定应依法纠正。
+    【何时转人工】罚款超过对公民的限额、未超过对单位的限额（参数 max_fine）而未能确定当事人类型时转人工；决定书识别
+    置信度低于参数 low_confidence 时转人工。
     """
     docs = facts.docs("decision")
     fines = [a for d in docs for a in amounts(d, "fine")]

@@ -56,6 +56,7 @@ def no_filing(facts: Facts, params: dict):
     立案审批表是启动一般程序、经负责人批准立案的书面证明。
     【示例】案卷从现场检查笔录开始，没有立案审批表。
     【整改】依法补充立案审批程序的书面材料；不能说明立案情况的，属程序违法，应纠正。
+    【何时转人工】案卷中有识别置信度低于参数 low_confidence 的页面（空白页除外）时转人工：该文书可能就在其中。
     """
     types = params["doc_types"]
     return missing_document(facts, params, types, names_of(types), f"案卷中没有{names_of(types)}",
@@ -70,6 +71,7 @@ def filing_after_investigation(facts: Facts, params: dict):
     及时立案。立案后方可开展询问等调查取证（立案前的现场检查、核查除外）。
     【示例】询问笔录日期2024年3月5日，立案审批表批准日期2024年3月12日。
     【整改】发现涉嫌违法、符合立案标准的，先立案再开展询问调查；立案前取得的证据须依法转化。
+    【何时转人工】立案文书或该笔录识别置信度低于参数 low_confidence 时转人工。
     """
     f = filed(facts)
     if f is None:
@@ -104,6 +106,7 @@ def date_order_violation(facts: Facts, params: dict):
     案卷评查标准（standards §3.2）所列的时间链条：缴款书在送达之后，结案报告最后。
     【示例】决定书日期2024年4月18日，送达回证签收日期2024年4月16日。
     【整改】核实各环节实际时间；日期笔误的依法更正并说明，程序倒置的属程序违法，应纠正。
+    【何时转人工】两个日期所在文书中任一份识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     for earlier, later in params["pairs"]:
@@ -126,6 +129,7 @@ def no_prior_notice(facts: Facts, params: dict):
     不得作出行政处罚决定。
     【示例】案卷中有询问笔录和处罚决定书，但无事先告知书。
     【整改】未履行告知程序的处罚决定应撤销，依法告知并听取陈述申辩后重新作出决定。
+    【何时转人工】案卷中有识别置信度低于参数 low_confidence 的页面（空白页除外）时转人工：该文书可能就在其中。
     """
     if not facts.docs("decision"):
         return []
@@ -150,6 +154,7 @@ def prior_notice_incomplete(facts: Facts, params: dict):
     并告知当事人依法享有的陈述、申辩、要求听证等权利。
     【示例】告知书写明了拟罚款金额，但未写违法事实和所依据的法律条款。
     【整改】按第四十四条逐项写明处罚内容、事实、理由、依据和陈述申辩（及听证）权利与期限，重新告知。
+    【何时转人工】告知书识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     for doc in facts.docs(*params["notice_types"]):
@@ -181,6 +186,8 @@ def decided_within_defense_period(facts: Facts, params: dict):
     【示例】告知书2024年4月1日（周一）送达，决定书4月8日作出（清明节假期后第三个工作日），期限尚未届满。
     【整改】自告知书送达次日起算满五个工作日（且当事人未提出陈述申辩、听证申请，或已依法处理）后再作出决定；
     当事人明确放弃权利的，应有书面记录附卷。
+    【何时转人工】当事人已在期限内陈述申辩（是否放弃剩余期限需核实）时转人工；期间涉及无节假日数据的年份、且差距不超
+    过参数 fallback_margin_days 时转人工。
     """
     dec = decided(facts)
     # Without a readable decision date the head's approval stands in: the penalty is decided when
@@ -243,6 +250,8 @@ def penalty_increased(facts: Facts, params: dict):
     加重处罚而未重新告知，剥夺了当事人对加重部分的陈述申辩权（第四十四条）。
     【示例】告知书拟罚款2万元，决定书罚款3万元；或告知书拟警告，决定书增加没收违法所得。
     【整改】拟加重处罚的，应重新制作并送达事先告知书，听取陈述申辩后再作决定。
+    【何时转人工】告知书或决定书识别置信度低于参数 low_confidence 时转人工；决定书的金额等于告知书所列各项金额之和（
+    可能是罚没款合计）时转人工。
     """
     notices = facts.docs(*params["notice_types"])
     decision = facts.first("decision")
@@ -295,6 +304,7 @@ def statement_not_reviewed(facts: Facts, params: dict):
     理由和证据，应当进行复核；当事人提出的事实、理由或者证据成立的，行政机关应当采纳。
     【示例】陈述申辩笔录记载当事人称“货物系他人寄存”，卷内无任何复核意见，随即作出决定。
     【整改】对陈述申辩逐项复核，制作复核意见（采纳或不采纳及理由），经负责人审批后附卷。
+    【何时转人工】案卷中有识别置信度低于参数 low_confidence 的页面（复核记录可能在其中）时转人工。
     """
     made = [d for d in facts.documents if d.statement_made]
     if not made:
@@ -316,11 +326,12 @@ def statement_not_reviewed(facts: Facts, params: dict):
 
 @register_check("procedure.overdue_decision", params={"max_calendar_days": "int"})
 def overdue_decision(facts: Facts, params: dict):
-    """【检查内容】处罚决定是否自立案之日起九十日内作出；超期的，是否有延长办案期限的批准。
+    """【检查内容】处罚决定是否自立案之日起参数 max_calendar_days 所定日数内作出；超期的，是否有延长办案期限的批准。
     【依据】《中华人民共和国行政处罚法》第六十条：行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定。
     法律、法规、规章另有规定的，从其规定。（九十日不在第八十五条所列，按自然日计算，立案当日不计入。）
     【示例】2024年1月5日立案，2024年4月18日作出决定（第104日），卷内无延期审批。
     【整改】案件不能按期办结的，应在期限届满前按规定报批延长办案期限，并将审批表附卷。
+    【何时转人工】立案或决定日期所在文书识别置信度低于参数 low_confidence 时转人工。
     """
     f, d = filed(facts), decided(facts)
     if f is None or d is None:
@@ -407,6 +418,8 @@ def no_legal_review(facts: Facts, params: dict):
     涉及多个法律关系的；（四）法律、法规规定应当进行法制审核的其他情形。
     【示例】案件举行了听证，听证后直接作出罚款20万元的决定，卷内无法制审核意见书。
     【整改】按本机关重大执法决定法制审核目录，由法制审核人员审核并出具书面意见后再作决定。
+    【何时转人工】只有不确定的理由（罚没金额是否达到参数 major_fine / major_confiscation 所定标准取决于未能确定的当
+    事人类型，或延期理由为案情复杂而罚款未达参数 complex_fine）说明本案可能属重大案件时转人工。
     """
     present = bool(facts.docs(*params["review_types"])) or facts.dates.get("legal_review") is not None or any(
         contains_any(d.title, params["review_title_keywords"]) for d in facts.documents)
@@ -423,6 +436,8 @@ def no_collective_discussion(facts: Facts, params: dict):
     行政机关负责人应当集体讨论决定。重大案件的标准由评查标准（本文件参数）配置。
     【示例】对企业罚款60万元并责令停产停业，卷内无集体讨论记录。
     【整改】召开负责人集体讨论会议，记录参会人员、讨论意见和结论并签名，附卷后再作决定。
+    【何时转人工】只有不确定的理由（罚没金额是否达到参数 major_fine / major_confiscation 所定标准取决于未能确定的当
+    事人类型，或延期理由为案情复杂而罚款未达参数 complex_fine）说明本案可能属重大案件时转人工。
     """
     present = bool(facts.docs(*params["discussion_types"])) or facts.dates.get("discussed") is not None or any(
         contains_any(d.title, params["discussion_title_keywords"]) for d in facts.documents)
@@ -436,6 +451,8 @@ def no_service_receipt(facts: Facts, params: dict):
     行政机关应当在七日内依照《中华人民共和国民事诉讼法》的有关规定送达。
     【示例】卷内有决定书，但只有告知书的送达回证，没有决定书的送达回证。
     【整改】补充决定书送达凭证（当事人签收的送达回证、邮寄回执等）；未送达的，决定不发生效力，应依法送达。
+    【何时转人工】有送达文书名称不明的回证时转人工；案卷中有识别置信度低于参数 low_confidence 的页面（回证可能在其中）
+    时转人工。
     """
     decision = facts.first("decision")
     if decision is None:
@@ -468,6 +485,7 @@ def service_receipt_incomplete(facts: Facts, params: dict):
     【示例】送达回证“受送达人签名”栏空白，送达方式未填写。
     【整改】完整填写送达回证：送达文书名称文号、送达地点、方式、日期，受送达人签名；留置送达的记明拒收事由和日期，
     由送达人、见证人签名或以拍照录像记录。
+    【何时转人工】回证识别置信度低于参数 low_confidence 时转人工；只有“无法判断受送达人是否签名”而无其他缺项时转人工。
     """
     out = []
     for r in facts.docs(*params["receipt_types"]):
@@ -516,12 +534,15 @@ def service_receipt_incomplete(facts: Facts, params: dict):
 @register_check("procedure.late_service",
                 params={"max_working_days": "int", "fallback_margin_days": "int"})
 def late_service(facts: Facts, params: dict):
-    """【检查内容】处罚决定书是否在作出后七个工作日内送达（期限自决定次日起算，至第七个工作日结束时届满）。
+    """【检查内容】处罚决定书是否在作出后参数 max_working_days 所定工作日数内送达（期限自决定次日起算，至最后一个工
+    作日结束时届满）。
     【依据】《中华人民共和国行政处罚法》第六十一条第一款：当事人不在场的，行政机关应当在七日内依照民事诉讼法的
     有关规定，将行政处罚决定书送达当事人；第八十五条：“七日”指工作日，不含法定节假日。
     【示例】2024年9月27日作出决定，10月14日才送达；期限（扣除国庆假期、计入9月29日和10月12日调休上班日）
     至10月12日届满。
     【整改】决定作出后及时送达；直接送达困难的及时采用留置、邮寄等方式，并保留送达凭证。
+    【何时转人工】决定或送达日期所在文书识别置信度低于参数 low_confidence 时转人工；期间涉及无节假日数据的年份、且超
+    期天数不超过参数 fallback_margin_days 时转人工。
     """
     d = decided(facts)
     s = served(facts, "decision")
@@ -547,6 +568,7 @@ def no_closing(facts: Facts, params: dict):
     《中华人民共和国行政处罚法》第四十七条：行政处罚的启动、调查取证、审核、决定、送达、执行等应全过程记录并归档。
     【示例】案卷以罚没款缴纳凭证结束，没有结案审批表。
     【整改】处罚决定执行完毕（或依法终结）后制作结案审批表，写明执行情况，经负责人批准后归档。
+    【何时转人工】案卷中有识别置信度低于参数 low_confidence 的页面（空白页除外）时转人工：该文书可能就在其中。
     """
     types = params["doc_types"]
     return missing_document(facts, params, types, names_of(types), f"案卷中没有{names_of(types)}",

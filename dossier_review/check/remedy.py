@@ -22,6 +22,7 @@ def missing(facts: Facts, params: dict):
     【示例】决定书在履行方式之后直接落款，没有“如不服本决定，可以……申请行政复议，或者……提起行政诉讼”。
     【整改】补充告知：“如不服本处罚决定，可在收到本决定书之日起六十日内向××人民政府申请行政复议，
     也可以在六个月内依法向××人民法院提起行政诉讼”，并重新送达。
+    【何时转人工】决定书识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     for doc in facts.docs(*params["doc_types"]):
@@ -40,11 +41,12 @@ def missing(facts: Facts, params: dict):
 
 @register_check("remedy.review_period_wrong", params={"doc_types": "list[str]", "expected_days": "int"})
 def review_period_wrong(facts: Facts, params: dict):
-    """【检查内容】决定书告知的申请行政复议期限是否为六十日。
+    """【检查内容】决定书告知的申请行政复议期限是否为参数 expected_days 所定日数。
     【依据】《中华人民共和国行政复议法》（2023年修订）第二十条第一款：公民、法人或者其他组织认为行政行为侵犯其
     合法权益的，可以自知道或者应当知道该行政行为之日起六十日内提出行政复议申请。
     【示例】“可在收到本决定书之日起十五日内申请行政复议”。
     【整改】改为“自收到本决定书之日起六十日内”。
+    【何时转人工】决定书识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     for doc in facts.docs(*params["doc_types"]):
@@ -63,13 +65,16 @@ def review_period_wrong(facts: Facts, params: dict):
                 params={"doc_types": "list[str]", "expected_months": "int", "allowed_days": "list[int]",
                         "review_first_procedures": "list[str]", "review_first_from": "date"})
 def litigation_period_wrong(facts: Facts, params: dict):
-    """【检查内容】决定书告知的提起行政诉讼期限是否为六个月（常见错误为沿用旧法的“三个月”）；
-    当场作出的处罚决定（2024年1月1日起）是否告知应先申请行政复议（复议前置），而不是可直接起诉。
+    """【检查内容】决定书告知的提起行政诉讼期限是否为参数 expected_months 所定月数（常见错误为沿用旧法的“三个月”）；
+    参数 review_first_procedures 所列程序作出的处罚决定（参数 review_first_from 之日起）是否告知应先申请行政复议（复
+    议前置），而不是可直接起诉。
     【依据】《中华人民共和国行政诉讼法》第四十六条第一款：直接向人民法院提起诉讼的，应当自知道或者应当知道作出
     行政行为之日起六个月内提出；《中华人民共和国行政复议法》（2023年修订）第二十三条第一款第（一）项、第二款：
     对当场作出的行政处罚决定不服的，应当先申请行政复议，行政机关应当告知。
     【示例】“也可以在三个月内向人民法院提起行政诉讼”；当场处罚决定书写“可在六个月内直接提起行政诉讼”。
     【整改】改为“六个月内”；当场处罚决定书改为“应当先向××申请行政复议，对复议决定不服的再依法提起行政诉讼”。
+    【何时转人工】决定书识别置信度低于参数 low_confidence 时转人工；告知的起诉期限以日计、且不在参数 allowed_days 之
+    内（可能指复议后的起诉期限）时转人工。
     """
     out = []
     first_from = as_date(params["review_first_from"])
@@ -124,6 +129,7 @@ def body_unnamed(facts: Facts, params: dict):
     《中华人民共和国行政复议法》第二十条第三款：未告知复议机关的，申请期限自知道之日起计算（最长一年）。
     【示例】“可向上一级主管部门申请行政复议”、“可向人民法院提起诉讼”、“向市政府申请复议”。
     【整改】写明“××市××区人民政府”“××市××区人民法院”等规范全称。
+    【何时转人工】决定书识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     args = (params["placeholders"], params["abbreviations"], params["min_name_chars"])
@@ -151,12 +157,13 @@ def body_unnamed(facts: Facts, params: dict):
                 params={"doc_types": "list[str]", "from_date": "date", "government_suffix": "str",
                         "department_suffixes": "list[str]", "vertical_keywords": "list[str]"})
 def review_body_outdated(facts: Facts, params: dict):
-    """【检查内容】2024年1月1日以后作出的决定，告知的复议机关是否仍为“上一级主管部门”，而不是本级人民政府。
+    """【检查内容】参数 from_date 之日以后作出的决定，告知的复议机关是否仍为“上一级主管部门”，而不是本级人民政府。
     【依据】《中华人民共和国行政复议法》（2023年修订，2024年1月1日施行）第二十四条第一款第（一）项：县级以上地方
     各级人民政府管辖对本级人民政府工作部门作出的行政行为不服的行政复议案件；取消了向上一级主管部门申请复议的选择
     （海关、金融、外汇管理等实行垂直领导的机关和税务、国家安全机关除外，第二十七条）。
     【示例】某区市场监督管理局2024年3月的决定书写“可向某市市场监督管理局申请行政复议”。
     【整改】改为“可向××区人民政府申请行政复议”。
+    【何时转人工】决定书识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     from_date = as_date(params["from_date"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..lib.ids import check_digit_error, clean_id, id_kind, same_number
 from ..model import Evidence, Facts
 from .common import (
     doc_ev,
@@ -18,7 +19,7 @@ from .common import (
     pages_of,
     surest,
 )
-from .ids import check_digit_error, clean_id, id_kind, misreading_fix, same_number
+from .confusables import misreading_fix
 from .registry import register_check
 from .reread import reread_value
 
@@ -30,6 +31,7 @@ def authority_missing(facts: Facts, params: dict):
     “作出行政处罚决定的行政机关名称和作出决定的日期”；第二款：必须盖有作出决定的行政机关的印章。
     【示例】决定书末尾只有日期和空白印章位置，没有“××市市场监督管理局”字样。
     【整改】在决定书落款处写明作出决定的行政机关全称，与印章名称一致。
+    【何时转人工】决定书识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     for doc in facts.docs(*params["doc_types"]):
@@ -54,6 +56,8 @@ def authority_inconsistent(facts: Facts, params: dict):
     实施。同一案件应由同一机关立案、告知和决定，以该机关名义作出。
     【示例】立案审批表为“甲县市场监督管理局”，决定书落款为“乙县市场监督管理局”。
     【整改】核实实施主体，统一以有处罚权的机关名义制作全部文书；确属主体错误的应撤销重作。
+    【何时转人工】各名称互相包含（可能为内设机构或简称）时转人工；只有两个名称、相差不超过两个字且涉及识别置信度低于
+    参数 low_confidence 的文书（可能为识别误差）时转人工。下属执法队伍或内设科室以自己名义制作文书的，为确定问题。
     """
     seen: dict[str, list] = defaultdict(list)
     for doc in facts.docs(*params["doc_types"]):
@@ -109,6 +113,7 @@ def officers_fewer_than_two(facts: Facts, params: dict):
     实施。执法人员不得少于两人，法律另有规定的除外。
     【示例】询问笔录“询问人”栏只有“张三（执法证号 12345）”一人。
     【整改】调查取证须由两名以上持证执法人员进行；仅一人实施的调查取证不能作为定案依据，应依法重新取证。
+    【何时转人工】未能识别任何执法人员姓名时转人工；只识别到一人而笔录识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     for doc in facts.docs(*params["record_types"]):
@@ -137,6 +142,7 @@ def officer_certificate_missing(facts: Facts, params: dict):
     或者有关人员出示执法证件；第五十二条第一款：当场作出行政处罚决定的，执法人员应当向当事人出示执法证件。
     【示例】询问笔录写“执法人员：张三、李四”，无执法证号，也无“已出示执法证件”的记载。
     【整改】在笔录首部逐一填写执法人员姓名及执法证件编号，并记载“执法人员已出示执法证件”，由当事人确认。
+    【何时转人工】文书识别置信度低于参数 low_confidence 时转人工（证号可能未被识别）。
     """
     out = []
     # A standard may require the record itself to say the certificates were shown (第五十五条:
@@ -181,6 +187,7 @@ def party_incomplete(facts: Facts, params: dict):
     各地评查标准（如北京2016版30.17）将“当事人基本情况记载不完整”列为扣分项。
     【示例】决定书写“当事人：某某餐饮有限公司”，未写统一社会信用代码和法定代表人。
     【整改】按营业执照/身份证件补全当事人名称、证照号码、住所和法定代表人（负责人）姓名。
+    【何时转人工】决定书识别置信度低于参数 low_confidence 时转人工。
     """
     out = []
     for doc in facts.docs(*params["doc_types"]):
@@ -210,6 +217,8 @@ def party_inconsistent(facts: Facts, params: dict):
     不规范的扣2分；《中华人民共和国行政处罚法》第五十九条要求准确载明当事人。
     【示例】立案审批表为“某某商贸有限公司”，决定书为“某某商贸公司”；或身份证号末位不同。
     【整改】以营业执照/身份证件为准统一全部文书中的当事人名称和证照号码，对错误文书依法补正。
+    【何时转人工】不同写法出自识别置信度低于参数 low_confidence 的文书、且与其他写法相差不超过参数
+    max_ocr_edit_distance 个字（可能为识别误差）时转人工；两个名称一个包含另一个（简称或含字号）时转人工。
     """
     names: dict[str, list] = defaultdict(list)
     ids: dict[str, list] = defaultdict(list)
@@ -271,6 +280,8 @@ def party_id_invalid(facts: Facts, params: dict):
     第6条规定了校验码的计算方法；号码错误即当事人身份认定有误（行政处罚法第五十九条第（一）项）。
     【示例】“统一社会信用代码：91350100M000100Y44”，按 GB 32100 计算校验码应为“3”。
     【整改】对照营业执照、身份证原件核对号码，更正全部文书中的错误号码。
+    【何时转人工】载有该号码的文书不足两份、且识别置信度都低于参数 firm_min_confidence 时转人工（识别误读一位数字
+    同样校验失败）；两份以上文书载有同一错误号码的，为确定问题。
     """
     # Each distinct number once, with every document that carries it.
     carriers: dict[str, list] = defaultdict(list)

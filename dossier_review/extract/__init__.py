@@ -15,6 +15,7 @@ from dossier_review.model import DocFacts, Document, Evidence, Facts, Page, Segm
 from . import amounts as _amounts
 from . import citations as _citations
 from . import dates as _dates
+from . import discretion as _discretion
 from . import form as _form
 from . import measures as _measures
 from . import notices as _notices
@@ -32,6 +33,8 @@ __all__ = ["extract", "extract_document"]
 RECORDS = {"inspection", "inquiry", "statement_record", "hearing_record", "collective_discussion",
            "preservation"}
 NOTICES = {"prior_notice", "hearing_notice"}
+# documents that may state the grounds and circumstances of the amount chosen (裁量)
+DISCRETION_SOURCES = {"decision", "investigation_report", "legal_review", "collective_discussion", "approval"}
 LISTS = {"catalog", "cover", "remarks"}
 ISSUED = {"decision", "prior_notice", "hearing_notice", "inquiry_notice", "preservation"}
 # documents that state the facts found (认定的违法事实), which must agree with each other
@@ -122,6 +125,11 @@ def extract_document(doc: Document, index: int, pages: dict[int, Page],
         _put(f, "statement_right", _notices.statement_right(dt_))
         if t in NOTICES and f.statement_right is None:
             f.statement_right = False
+    if t in NOTICES or t in DISCRETION_SOURCES:
+        # grounds for a lighter penalty and the circumstances weighed (裁量), where stated
+        for name, found in (("mitigation", _discretion.mitigation(dt_)), ("discretion", _discretion.discretion(dt_))):
+            if found:
+                ev[name] = found
     if t == "decision":
         f.remedy = _notices.remedy_info(dt_)
         _put(f, "payment_terms", _notices.payment_terms(dt_))

@@ -8,9 +8,11 @@ from typing import Optional
 
 import cn2an
 
+from dossier_review.lib.confusions import lookalikes
 from dossier_review.model import Amount, AmountPair
 
 from .text import DocText
+from .vocab import named
 
 _BIG = "零〇壹贰叁肆伍陆柒捌玖拾佰仟萬万亿億"
 _SMALL = "零〇一二两三四五六七八九十百千万亿"
@@ -25,13 +27,8 @@ FIG = re.compile(
 WORDS = re.compile(
     rf"(?P<cur>人民币)?[：]?(?P<w>{_WD}+)(?P<unit>[元圆])(?:(?P<j>{_JD})角)?(?:(?P<f>{_JD})分)?(?P<z>整)?")
 
-_ROLE_WORDS: list[tuple[str, str]] = [
-    (r"加处罚款", "late_fee"),
-    (r"没收(?:其|当事人)?(?:的)?违法所得|没收(?:其|当事人)?(?:的)?非法(?:财物|所得)|没收.{0,12}?(?:价值|货值|共计|计)", "confiscation"),
-    (r"违法所得", "illegal_gains"),
-    (r"货值(?:金额)?|货物价值|商品价值|产品价值|价值", "goods_value"),
-    (r"罚款|罚金|并处|处以|罚没款|缴纳", "fine"),
-]
+# role of an amount → the words before it that give it (vocabulary.yaml)
+_ROLE_WORDS: list[tuple[str, str]] = named("amount_roles")
 _ROLE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_ROLE_WORDS)))
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
 
@@ -63,8 +60,9 @@ def words_to_yuan(w: str, jiao: Optional[str] = None, fen: Optional[str] = None)
 # what may stand right before an amount in words; on a scan anything else is likely a numeral
 # OCR garbled ("会什贰佰元" for 叁仟贰佰元), and the readable tail alone would be a wrong amount
 _WORDS_LEAD = set("款币写：（(为计额得值收处以罚金共约达缴纳付即合是的了，、；。\n ")
-# a figure with cents after a currency sign OCR misread (¥ → f, F, #, Y)
-_CENTS = re.compile(r"(?<![\d.,])(?P<cur>[fFY#¥]{1,2})?(?P<n>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\d.])")
+# a figure with cents after a currency sign OCR misread (¥ → f, F, #, Y: lib/ocr_confusions.yaml)
+_CENTS = re.compile(rf"(?<![\d.,])(?P<cur>[{lookalikes('¥')}¥]{{1,2}})?"
+                    r"(?P<n>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\d.])")
 
 
 def find_amounts(s: str, ocr: bool = False) -> list[FoundAmount]:

@@ -8,6 +8,7 @@ from typing import Optional
 from dossier_review.model import Citation
 
 from .text import CN_NUM, DocText, to_int
+from .vocab import alternation
 
 _N = rf"(?:\d+|{CN_NUM}+)"
 # one provision token: 第X条 / 第X款 / 第（X）项 (brackets optional, either width after canon)
@@ -19,17 +20,16 @@ _UNREAD_PART = re.compile(r"第\s*[^条。；，,\n《》]{1,8}?条")
 
 BRACKETED = re.compile(r"《(?P<law>[^《》\n]{2,60}?)》")
 # unbracketed law names: 中华人民共和国…法 / …条例 / …办法 / …规定 right before 第…条
-_LAWSUFFIX = r"(?:法|条例|规定|办法|细则|实施细则|决定|规则|通则)"
+_LAWSUFFIX = f"(?:{alternation('law_suffixes')})"
 UNBRACKETED = re.compile(rf"(?P<law>中华人民共和国[\u4e00-\u9fff]{{2,24}}?{_LAWSUFFIX}|[\u4e00-\u9fff]{{2,20}}?{_LAWSUFFIX})(?=第{_N}条)")
 ALIAS = re.compile(r"[（(]?以下(?:简称|称)[“\"《]*(?P<alias>[^”\"》）)，。]{2,20})[》”\"]*[）)]?")
-BACKREF = re.compile(rf"(?P<ref>该法|同法|本法|该条例|同条例|本条例|该规定|该办法|上述法律)(?=第{_N}条)")
+BACKREF = re.compile(rf"(?P<ref>{alternation('law_back_references')})(?=第{_N}条)")
 
-_VIOLATED = re.compile(r"违反了?|违背了?|属于.{0,40}?所(?:指|规定|列)|构成了?")
-_BASIS = re.compile(r"依据|根据|依照|按照|依|据")
-_PENALTY_AFTER = re.compile(
-    r"处罚|给予|处以|处|罚款|决定|作出|责令|没收|吊销|警告|暂扣|降低|限制|关闭|并处|从轻|减轻|从重|不予")
+_VIOLATED = re.compile(alternation("violated_words"))
+_BASIS = re.compile(alternation("basis_words"))
+_PENALTY_AFTER = re.compile(alternation("penalty_words_after_citation"))
 # procedural consequences: "根据《行政处罚法》第五十一条的规定，适用简易程序当场处罚" is not a penalty basis
-_OTHER_AFTER = re.compile(r"听证|陈述|申辩|复议|诉讼|告知|送达|立案|有权|权利|期限|适用|简易程序|一般程序|程序|管辖|移送|回避")
+_OTHER_AFTER = re.compile(alternation("procedure_words_after_citation"))
 
 # the part of a law name before these is not the law ("依据中华人民共和国…": 依据 is not in the name)
 _NAME_LEAD = re.compile(r"^(?:.*?(?:违反了?|依据|根据|依照|按照|属于|适用|符合|参照|按|依|据|的|及|和|与|、|，))?(?P<name>.+)$")

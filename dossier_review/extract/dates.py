@@ -7,19 +7,24 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from dossier_review.lib.confusions import lookalikes
 from dossier_review.model import DateFact, Evidence
 
 from .text import DocText, to_int
+from .vocab import named
 
-_CN_YEAR_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "0": 0, "Ｏ": 0, "Ο": 0,
+# 〇 and what OCR reads in its place (lib/ocr_confusions.yaml) count as a year's zero
+_ZERO = "〇零" + lookalikes("〇")
+_CN_YEAR_DIGIT = {**{c: 0 for c in _ZERO + "Ｏ"},
                   "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_YCN = "[〇零○OoΟ0一二三四五六七八九]"
+_YCN = f"[{_ZERO}一二三四五六七八九]"
+_DAY = "日" + lookalikes("日")
 _MDCN = "[一二三四五六七八九十〇零]"
 
 # 2024年3月12日 / 二〇二四年三月十二日 (OCR: 曰 for 日, 号 in speech)
 DATE_CN = re.compile(
     rf"(?P<y>(?:19|20)\d{{2}}|{_YCN}{{4,5}})年(?P<m>\d{{1,2}}|{_MDCN}{{1,2}})月"
-    rf"(?P<d>\d{{1,2}}|{_MDCN}{{1,3}})[日曰号]?")
+    rf"(?P<d>\d{{1,2}}|{_MDCN}{{1,3}})[{_DAY}号]?")
 # 2024.3.12 / 2024-03-12 / 2024/3/12: the same separator twice, no digit around it
 # (the flat view drops the space in "2024/11/13 12:50": a day may run straight into a time)
 DATE_NUM = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[.\-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
@@ -46,36 +51,12 @@ OWN_ROLE = {
 ISSUED_TYPES = {"decision", "prior_notice", "hearing_notice", "inquiry_notice"}
 RECORD_TYPES = {"inspection", "inquiry", "hearing_record", "collective_discussion", "statement_record"}
 
-# label (just before the date) -> role; the nearest label wins.  Order does not matter.
-_LABELS: list[tuple[str, str]] = [
-    (r"立案(?:日期|时间)|批准立案|同意立案|予以立案|决定立案|立案", "filed"),
-    (r"(?:现场)?检查(?:时间|日期)|勘验(?:时间|日期)|检查于", "inspected"),
-    (r"询问(?:时间|日期)|调查(?:时间|日期)", "inquired"),
-    (r"告知(?:书)?(?:日期|时间)|发出告知", "notice_issued"),
-    (r"送达(?:时间|日期)|签收(?:时间|日期)|收到(?:时间|日期)|收件(?:时间|日期)|签收", "served"),
-    (r"陈述(?:申辩)?(?:时间|日期)|申辩(?:时间|日期)", "statement"),
-    (r"申请听证(?:时间|日期)?|要求听证(?:时间|日期)?|听证申请(?:时间|日期)", "hearing_requested"),
-    (r"听证(?:会)?(?:时间|日期)|举行听证", "hearing"),
-    (r"(?:法制)?审核(?:日期|时间)|审核人", "legal_review"),
-    (r"讨论(?:时间|日期)", "discussed"),
-    (r"审批(?:时间|日期)|批准(?:时间|日期)|负责人(?:审批)?意见|审批意见", "approved"),
-    (r"决定(?:日期|时间)|作出(?:处罚)?决定(?:日期|时间)", "decided"),
-    (r"缴款(?:日期|时间)|缴纳(?:日期|时间)|交易(?:日期|时间)|入账(?:日期|时间)|收款(?:日期|时间)|填发日期|缴费(?:日期|时间)", "paid"),
-    (r"结案(?:日期|时间)", "closed"),
-    (r"(?:签名|签字|签章|盖章|捺印)(?:日期|时间)?|日期", "signed"),
-    (r"^时间|[^送达签收立案询问检查听证讨论]时间", "generic_time"),
-]
+# label (just before the date) -> role; the nearest label wins.  Order does not matter (vocabulary.yaml).
+_LABELS: list[tuple[str, str]] = named("date_labels")
 _LABEL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_LABELS)))
 
 # narrative: the verb right after the date tells what happened on it ("于2024年3月1日对…进行现场检查")
-_AFTER: list[tuple[str, str]] = [
-    (r"^.{0,14}?(?:进行|实施|开展)?(?:了)?(?:现场)?检查", "inspected"),
-    (r"^.{0,6}?立案", "filed"),
-    (r"^.{0,14}?(?:举行|召开)听证", "hearing"),
-    (r"^.{0,10}?(?:缴纳|缴清)", "paid"),
-    (r"^.{0,12}?送达(?:了)?《?(?:行政处罚)?(?:事先)?(?:（听证）|听证)?告知书", "notice_served"),
-    (r"^.{0,12}?送达(?:了)?《?(?:行政处罚)?决定书", "served"),
-]
+_AFTER: list[tuple[str, str]] = named("date_after")
 
 # A verb announcing when something will take place (本局定于…举行听证, 拟于…召开).
 _SCHEDULED = re.compile(r"(?:定于|拟于|订于|将于|拟定于)\s*$")

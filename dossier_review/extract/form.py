@@ -13,6 +13,7 @@ from dossier_review.model import Evidence, Page
 
 from .nlp import is_person_name, org_names, split_names
 from .text import DocText
+from .vocab import alternation, named
 
 # ------------------------------------------------------------------ 文号
 
@@ -118,7 +119,7 @@ def seal(dt_: DocText, pages: dict[int, Page], last_pages: list[int]) -> tuple[O
 # ------------------------------------------------------------------ authority
 
 _AGENCY_LINE = re.compile(
-    r"([\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|人民政府|执法局|大队|支队|中队|执法队|监督所|管理处|分局|厅|管理站|管理所|办公室))"
+    rf"([\u4e00-\u9fff（）()]{{2,30}}?(?:{alternation('agency_suffixes')}))"
     r"(?:[（(](?:盖章|印章|公章|印|章)[）)])?$")
 
 
@@ -184,15 +185,8 @@ def authority(dt_: DocText, ocr: bool = False) -> tuple[Optional[str], Optional[
 
 # ------------------------------------------------------------------ template residue, typos
 
-_RESIDUE = [
-    (re.compile(r"你[（(]单位[）)]|你单位[（(]个人[）)]|你[（(]们[）)]"), "你(单位)"),
-    # asterisks are not a template's placeholder but the masking of a published copy (张**,
-    # 3701**********9347): only X and × runs are left-over placeholders
-    (re.compile(r"(?<![A-Za-z0-9*＊])(?:[XxＸ×]{2,})(?![A-Za-z0-9*＊])"), "XXX"),
-    (re.compile(r"[：]某某(?:[，。；]|$)|^某某$|某某某"), "某某"),
-    (re.compile(r"[_＿]{3,}"), "____"),
-    (re.compile(r"[（(]选填[）)]|[（(]必填[）)]|【请填写[^】]*】|[（(]请填写[^）)]*[）)]|[（(]填写[^）)]{0,10}[）)]|此处填写"), "(选填)"),
-]
+# what a template left unfilled → how it shows (vocabulary.yaml)
+_RESIDUE = [(re.compile(pattern), name) for pattern, name in named("template_residue")]
 
 
 def template_residue(dt_: DocText) -> list[Evidence]:
@@ -238,16 +232,13 @@ def typos(dt_: DocText) -> tuple[list[Evidence], list[str]]:
 # ------------------------------------------------------------------ signatures
 
 _PARTY_SIGN_LABEL = re.compile(
-    r"(?:被询问人|被检查人|被调查人|当事人|陈述人|申辩人|被处罚人|现场负责人|受送达人|签收人|被检查单位(?:负责人)?|见证人|在场人)"
+    rf"(?:{alternation('party_signer_labels')})"
     r"(?:（?(?:签名|签字|签章|签名或盖章|签字或盖章|签名并捺印|签名（盖章）)）?|签名|签字|签章)(?:（盖章）)?")
 _OFFICER_SIGN_LABEL = re.compile(
-    r"(?<!被)(?:执法人员|行政执法人员|询问人|记录人|检查人(?:员)?|承办人(?:员)?|调查人(?:员)?|办案人(?:员)?|勘验人|主持人|听证员|送达人)"
+    rf"(?<!被)(?:{alternation('officer_signer_labels')})"
     r"(?:（?(?:签名|签字|签章)）?|签名|签字|签章)")
-_CONFIRM = re.compile(
-    r"以上(?:笔录|记录|内容|情况)?(?:我)?(?:已)?(?:看过|阅过|核对过|听过)?.{0,6}?(?:属实|无误|一致|相符|正确)|记录属实|情况属实|"
-    r"与我(?:所说|说的|陈述)的?(?:一致|相符)|(?:已|经)(?:阅|看|核对|宣读)(?:过)?.{0,4}?(?:无误|属实)|看过(?:了)?[，,]?(?:无误|属实|没有问题)|"
-    r"记录无误|没有异议|无异议")
-_REFUSED = re.compile(r"拒绝签(?:字|名|收|章)|拒签|拒不签(?:字|名|收)|拒绝在.{0,10}?签(?:字|名)|不愿签(?:字|名)")
+_CONFIRM = re.compile(alternation("confirmation_words"))
+_REFUSED = re.compile(alternation("refusal_words"))
 _PRINTED_ONLY = re.compile(r"^(?:[（(]?(?:签名|签字|盖章|捺印|日期|年|月|日|时|分|[：:_／/\\\-])[）)]?)*$")
 
 

@@ -5,15 +5,10 @@ import re
 from typing import Callable, Iterator, Optional
 
 from .text import DocText
+from .vocab import alternation
 
-# Labels whose presence ends the value of the previous field even without a colon.
-_STRONG = (
-    r"法定代表人|法人代表|主要负责人|负责人|经营者|统一社会信用代码|社会信用代码|信用代码|营业执照(?:注册)?号(?:码)?|注册号|"
-    r"身份证(?:件)?(?:号码|号)?|公民身份号码|联系电话|电话|手机|住所(?:地)?|地址|住址|经营场所|经营地址|注册地址|性别|年龄|"
-    r"民族|职务|邮编|邮政编码|出生(?:日期|年月)?|工作单位|文化程度|与本案关系|案由|案件来源|执法证(?:件)?(?:号码|编号|号)|"
-    r"证件(?:号码|号)|执法人员|承办人|检查人|询问人|记录人|被询问人|被检查人|当事人|名称|现场负责人|见证人|"
-    r"送达(?:文书|时间|地点|方式|人)|受送达人|签收人|收件人|时间|地点|日期"
-)
+# Labels whose presence ends the value of the previous field even without a colon (vocabulary.yaml).
+_STRONG = alternation("field_labels")
 ALL_LABELS_RE = re.compile(rf"(?:{_STRONG})")
 _STOP_PUNCT = "，。；,;"
 

@@ -12,19 +12,15 @@ import re
 from dossier_review.model import Measure
 
 from .text import DocText
+from .vocab import alternation, words
 
-# longest first, so that 毫克/立方米 wins over 立方米 and 人次 over 人
-UNITS = sorted([
-    "毫克/立方米", "微克/立方米", "毫克/升", "毫克/千克", "mg/m3", "mg/m³", "mg/L", "mg/l", "mg/kg", "μg/m3",
-    "分贝", "dB（A）", "dB", "吨", "千克", "公斤", "克", "斤", "台", "件", "瓶", "箱", "袋", "盒", "包",
-    "辆", "人次", "人", "平方米", "立方米", "米", "公里", "千米", "亩", "株", "头", "只", "套", "张",
-    "桶", "升", "毫升", "倍", "批次", "批", "户", "间", "棵", "块", "支", "罐", "个", "次", "度",
-], key=len, reverse=True)
+# the units of vocabulary.yaml, longest first, so that 毫克/立方米 wins over 立方米 and 人次 over 人
+UNITS = sorted(words("measure_units"), key=len, reverse=True)
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MEASURE = re.compile(rf"(?<![\d.,A-Za-z])(?P<num>{_NUM})(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})")
 # clauses about the penalty, the procedure or the rights are not facts found; a sentence that
 # proposes or decides a penalty is not either
-_NOT_FACTS = re.compile(r"罚款|处罚|处以|给予|没收|责令|缴纳|复议|诉讼|听证|陈述|申辩|送达|日内|期限|标准为|限值为|不得超过")
+_NOT_FACTS = re.compile(alternation("not_fact_words"))
 _PENALTY_SENT = re.compile(r"(?:拟|决定|建议)(?:对|给予|作出|处以|处|责令|没收)")
 _CLAUSE = re.compile(r"[^，,。；;：:]+")
 _CLAUSE_END = "，,。；;：:、（）()“”《》"

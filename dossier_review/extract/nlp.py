@@ -11,12 +11,12 @@ import threading
 from functools import lru_cache
 
 from .surnames import COMPOUND_SURNAMES, SURNAMES
+from .vocab import words
 
 _LOCK = threading.Lock()
 _NLP = None
 
-ORG_SUFFIXES = ("局", "委员会", "人民政府", "政府", "大队", "支队", "中队", "执法队", "监督所", "管理处",
-                "分局", "厅", "委", "办公室", "管理站", "执法支队", "执法大队", "管理委员会", "监察大队", "管理所")
+ORG_SUFFIXES = tuple(words("agency_suffixes"))
 _ORG_TAIL = "(" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")$"
 
 

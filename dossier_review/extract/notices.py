@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from dossier_review.lib.confusions import lookalikes
 from dossier_review.model import Evidence, HearingInfo, RemedyInfo
 
 from .text import CN_NUM, DocText, to_int
+from .vocab import alternation, named
 
 _N = rf"(?:\d+|{CN_NUM}+)"
 PERIOD = re.compile(rf"(?P<n>{_N})(?P<ge>个)?(?P<u>工作日|日|天|个月|月|年)")
@@ -15,7 +17,7 @@ PERIOD = re.compile(rf"(?P<n>{_N})(?P<ge>个)?(?P<u>工作日|日|天|个月|月
 # ------------------------------------------------------------------ hearing / statement
 
 _HEARING_RIGHT = re.compile(r"听证")
-_RIGHT_WORDS = re.compile(r"有权|可以|可向|享有|权利|如(?:需|要求|申请)|如你|若|要求举行|提出(?:听证)?申请|申请听证|要求听证")
+_RIGHT_WORDS = re.compile(alternation("hearing_right_words"))
 _NO_HEARING = re.compile(r"不(?:享有|适用)听证|无权(?:要求|申请)听证")
 
 
@@ -54,7 +56,8 @@ def hearing_info(dt_: DocText) -> HearingInfo:
 
 # 申辨 for 申辩: a common slip (and OCR's most frequent misreading of 辩) that still states the right;
 # documents.typo reports the slip itself
-_STATEMENT_RIGHT = re.compile(r"陈述(?:、|和|或|及|与|或者)?申[辩辨]|陈述权|申[辩辨]权|进行陈述|提出陈述")
+_BIAN = f"[辩{lookalikes('辩')}]"
+_STATEMENT_RIGHT = re.compile(rf"陈述(?:、|和|或|及|与|或者)?申{_BIAN}|陈述权|申{_BIAN}权|进行陈述|提出陈述")
 
 
 def statement_right(dt_: DocText) -> tuple[Optional[bool], list[Evidence]]:
@@ -184,26 +187,13 @@ def remedy_info(dt_: DocText) -> RemedyInfo:
 
 # ------------------------------------------------------------------ penalties
 
-PENALTY_PATTERNS: list[tuple[str, str]] = [
-    (r"(?<!加处)(?<!不予)警告", "警告"),
-    (r"通报批评", "通报批评"),
-    (r"(?<!加处)罚款(?!数额的)|并处.{0,6}?罚|处以?.{0,12}?元(?:的)?罚", "罚款"),
-    (r"没收(?:其|当事人)?(?:的)?违法所得", "没收违法所得"),
-    (r"没收(?:其|当事人)?(?:的)?非法财物|没收(?!违法所得)(?:其|当事人)?.{0,20}?(?:产品|商品|食品|药品|物品|工具|设备|器材|财物|货物|原料|车辆)", "没收非法财物"),
-    (r"暂扣.{0,12}?(?:许可证|执照|证件|证书|驾驶证)", "暂扣许可证件"),
-    (r"吊销.{0,12}?(?:许可证|执照|证件|证书|驾驶证)", "吊销许可证件"),
-    (r"降低资质等级", "降低资质等级"),
-    (r"责令停产停业|责令停业|停产停业", "责令停产停业"),
-    (r"责令关闭|予以关闭", "责令关闭"),
-    (r"限制(?:开展)?生产经营活动", "限制开展生产经营活动"),
-    (r"限制从业|禁止从业|不得从事", "限制从业"),
-    (r"行政拘留|拘留", "行政拘留"),
-]
+# penalty name → how a decision or notice words it (vocabulary.yaml)
+PENALTY_PATTERNS: list[tuple[str, str]] = named("penalties")
 _PEN_RE = [(re.compile(p), name) for p, name in PENALTY_PATTERNS]
 _PEN_TRIGGER = re.compile(
     r"(?:决定|拟|现)(?:对(?:当事人|你|你单位|你公司|你店|其|该单位)?)?(?:作出|给予|处以|处|实施)|"
     r"(?:处罚|决定)如下|如下(?:行政)?处罚|处罚决定如下|(?:作出|给予)(?:如下|以下)|拟作出|拟给予|拟处以|决定[：:]")
-_PEN_END = re.compile(r"缴纳|缴款|复议|诉讼|逾期|收到本|限你|限于|履行|告知|如不服|申请听证|陈述|申辩|执行")
+_PEN_END = re.compile(alternation("penalty_zone_end"))
 
 
 def penalty_zone(s: str, doc_type: str = "decision") -> Optional[tuple[int, int]]:
@@ -279,27 +269,16 @@ def payment_terms(dt_: DocText) -> tuple[dict[str, bool], list[Evidence]]:
 
 # ------------------------------------------------------------------ evidence listed in a decision
 
-EVIDENCE_KINDS: list[tuple[str, str]] = [
-    (r"询问笔录|调查笔录|询问调查笔录|谈话笔录|调查询问笔录", "inquiry"),
-    (r"现场检查(?:[（(][^）)]{1,4}[）)])?笔录|检查(?:[（(][^）)]{1,4}[）)])?笔录|现场笔录|勘验笔录|勘查笔录|勘察笔录", "inspection"),
-    (r"检测报告|检验报告|检测结果|检验结果|检测意见|鉴定意见|鉴定结论|鉴定报告|监测报告|检验检测报告|检测数据", "test_report"),
-    (r"营业执照|许可证|身份证|主体资格|执照复印件|登记证|证照", "licence"),
-    (r"照片|相片|影像|视听资料|录像|视频|图片|执法记录仪", "photo"),
-    (r"抽样|采样|取样", "sampling"),
-    (r"进货单|销售单|销货单|票据|发票|台账|合同|账册|单据|记录表|书证|送货单|出库单|入库单|购销", "documentary"),
-    (r"陈述申辩笔录|陈述笔录|申辩笔录|陈述、申辩", "statement"),
-    (r"先行登记保存|查封|扣押", "preservation"),
-    (r"电子数据|电子证据|聊天记录|截图", "electronic"),
-    (r"证人证言|证言", "witness"),
-]
+# evidence kind → how a decision's evidence list names it (vocabulary.yaml)
+EVIDENCE_KINDS: list[tuple[str, str]] = named("evidence_kinds")
 _EV_RE = [(re.compile(p), k) for p, k in EVIDENCE_KINDS]
-_EV_SENT = re.compile(r"证据|证实|为证|佐证|证明|在案|予以认定|足以认定")
+_EV_SENT = re.compile(alternation("evidence_sentence_words"))
 
 
 # the words that join the items of an evidence list, and those around the list
 _EV_SPLIT = re.compile(r"[、，,；;/]|以及|及|和|与|或")
 _EV_LEAD = re.compile(r"有|经|：|包括|如下|见|附")
-_EV_TAIL = re.compile(r"等(?:相关|有关)?(?:证据|材料|资料)?|为证|证实|证明|佐证|在案|予以认定|足以认定|可以认定|(?:证据|材料)(?=为|证|在|予)")
+_EV_TAIL = re.compile(alternation("evidence_list_tail"))
 _ENUM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．）)]|^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]")
 _COUNT = re.compile(r"(?:各|共)?[一二三四五六七八九十两\d]+(?:份|页|张|组|套|个|本|册|件|段|盘)$")
 _BRACKETS = re.compile(r"[（(〔\[][^）)〕\]]*[）)〕\]]")
@@ -403,7 +382,7 @@ _STATEMENT_MADE_NEG = re.compile(
 _STATEMENT_MADE_POS = re.compile(
     r"(?:提出|进行|作出|提交)了?(?:书面|口头)?(?:的)?(?:陈述|申辩|陈述申辩|陈述、申辩)(?:意见|材料)?|"
     r"陈述(?:申辩)?(?:意见|内容)(?:如下|为|：)|申辩(?:意见|理由)(?:如下|为|：)|陈述人称|当事人(?:陈述|申辩)称")
-_REVIEW_DONE = re.compile(r"经复核|复核意见|复核认为|复核后|复核结果|(?<!不)予以采纳|不予采纳|部分采纳|采纳(?:了)?(?:当事人|其)")
+_REVIEW_DONE = re.compile(alternation("review_done_words"))
 _HEARING_REQ_NEG = re.compile(r"(?:未|没有|不)(?:要求|申请|提出)(?:举行)?听证|放弃(?:要求)?听证|逾期未(?:提出|申请|要求)")
 _HEARING_REQ_POS = re.compile(r"(?:要求|申请|提出)(?:举行)?听证(?:申请)?|听证申请书")
 _EXTENSION = re.compile(r"延长(?:办案|案件办理|案件处理|办理|处理|审理)?(?:期限|时限)|延期(?:作出|办理|处理)|(?:办案|案件)期限延长")
@@ -411,7 +390,7 @@ _MAJOR_NEG = re.compile(r"不(?:属于|构成)(?:重大|复杂)|非重大")
 _MAJOR = re.compile(r"重大(?:、复杂)?(?:行政处罚)?案件|重大复杂|案情复杂|情节复杂|重大违法|(?:属于|为)(?:重大|复杂)")
 _EXTENSION_REASON = re.compile(r"延期|延长|进一步(?:调查|取证|核实|核查)|继续调查|调查取证需要")
 _MAJOR_REACH = 15
-_RIGHTS = re.compile(r"有权|可以|享有|权利|如(?:需|要求|申请|你|对)|若|逾期|视为|应当在|应在|告知")
+_RIGHTS = re.compile(alternation("rights_words"))
 
 
 def statement_made(dt_: DocText, doc_type: str) -> tuple[Optional[bool], list[Evidence]]:

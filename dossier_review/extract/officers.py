@@ -10,25 +10,21 @@ from .dates import DATE_CN, DATE_NUM, parse_date_at
 from .labels import ALL_LABELS_RE
 from .nlp import AFTER_NAME, known_names, leading_name, split_names
 from .text import DocText
+from .vocab import alternation
 
-OFFICER_LABEL = re.compile(
-    r"(?<![被受])(?:行政执法人员|执法人员|办案人员|办案人|承办人员|承办人|主办人|协办人|调查人员|调查人|检查人员|检查人|"
-    r"询问人|记录人|勘验人|听证员|执法人)(?:（?签名）?|签字|签章)?")
-CERT_LABEL = re.compile(
-    r"(?:行政)?执法(?:证件|证)(?:号码|编号|号)?|执法证号|证件(?:号码|编号|号)|工作证号|证号|执法编号")
+OFFICER_LABEL = re.compile(rf"(?<![被受])(?:{alternation('officer_labels')})(?:（?签名）?|签字|签章)?")
+CERT_LABEL = re.compile(alternation("certificate_labels"))
 _FILLER = re.compile(r"^(?:分别为|分别是|依次为|分别|为|是|：|（|）)+")
 _CERT_SIMPLE = re.compile(r"[A-Za-z0-9\-]*\d{5,}[A-Za-z0-9\-]*")
 # labels that end an officer field (another field of the form starts)
-_END = re.compile(
-    r"被询问人|被检查人|被调查人|当事人|地点|时间|事由|案由|见证人|在场人|性别|年龄|身份证|电话|单位|职务|住址|地址|"
-    r"问：|答：|问:|答:|我们是|现向你|请你|依法|今天|现场")
+_END = re.compile(alternation("officer_field_ends"))
 # "出示了湖南省行政执法证", "出示《行政执法证》", "执法证件已向当事人出示", "查看了执法人员的执法证件"
 _SHOWN = re.compile(
     r"(?<!未)(?<!没有)(?<!未向当事人)(?:出示|出具)(?:了)?[^，,。；;？?！\n]{0,12}?(?:执法证|工作证|证件)|亮证|亮明(?:了)?(?:执法)?(?:身份|证件)|"
     r"(?:行政)?(?:执法|工作)证(?:件)?(?:已经|已)(?:向[^，,。；;]{0,8})?出示|"
     r"(?:查看|看过|核对)(?:了)?(?:执法人员的|你们的|我们的)?(?:行政)?执法证(?:件)?|"
     r"(?:这是|以下是)我们的(?:行政)?(?:执法)?证(?:件)?|表明(?:了)?(?:执法)?身份|持证执法")
-_PARTY_PAPERS = re.compile(r"身份证|营业执照|许可证|资格证|驾驶证|行驶证|你的|您的|当事人的")
+_PARTY_PAPERS = re.compile(alternation("party_papers"))
 _NOT_SHOWN = re.compile(r"(?:未|没有|未向当事人)(?:主动)?出示(?:执法)?证(?:件)?|未亮证|"
                         r"(?:执法)?证件(?:未|没有)(?:向[^，,。；;]{0,8})?出示")
 

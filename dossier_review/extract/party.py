@@ -9,31 +9,21 @@ from dossier_review.model import Evidence, Party
 from .labels import ALL_LABELS_RE, label_values
 from .nlp import is_clause, is_person_name
 from .text import DocText
+from .vocab import alternation, named, words
 
-# labels that name the party, strongest first; a document may use several
-NAME_LABELS = [
-    r"当事人(?:名称|姓名)?", r"被处罚(?:人|单位)(?:名称|姓名)?", r"被检查(?:人|单位|对象)(?:名称)?",
-    r"检查对象", r"被调查(?:人|单位)", r"违法(?:行为人|单位|主体)", r"(?:单位|企业|经营者|个体工商户|商户|店铺)名称",
-    r"字号(?:名称)?", r"名称", r"受送达人",
-]
-ID_LABELS = {
-    "credit_code": r"统一社会信用代码|社会信用代码|信用代码|统一代码",
-    "id_card": r"(?:公民)?身份证(?:件)?(?:号码|号)?|公民身份号码|身份号码",
-    "other": r"营业执照(?:注册)?(?:号码|号|编号)|注册号|组织机构代码|证照(?:号码|编号)|(?<!执法)(?<!工作)证件(?:号码|号)|许可证(?:号|编号)",
-}
-ADDRESS_LABELS = r"住所(?:地)?|地址|住址|经营场所|经营地址|注册地址|联系地址|营业场所|生产经营场所|经营地点|单位地址|家庭住址"
-REP_LABELS = r"法定代表人|法人代表|主要负责人|(?<!现场)(?<!单位)负责人|经营者|投资人|业主"
+# labels that name the party, strongest first; a document may use several (vocabulary.yaml)
+NAME_LABELS = words("party_name_labels")
+ID_LABELS = {kind: pattern for pattern, kind in named("party_id_labels")}
+ADDRESS_LABELS = alternation("party_address_labels")
+REP_LABELS = alternation("party_representative_labels")
 _ADDRESSY = re.compile(r"[省市区县镇乡村路街道号室楼幢栋巷弄组社区园层]")
 
 # GB 32100: 18 chars from 0-9 and 21 capitals (no I O S V Z)
 CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
 ID_CARD = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 
-ORG_SUFFIX = re.compile(
-    r"(?:公司|厂|店|商店|超市|商行|经营部|门市部|门市|中心|社|合作社|场|馆|院|所|行|站|部|酒店|宾馆|饭店|餐厅|"
-    r"餐馆|药房|药店|诊所|企业|集团|工作室|事务所|会所|学校|幼儿园|医院|协会|委员会|研究所|銀行|银行|公寓|农场|"
-    r"养殖场|加工厂|作坊|摊|档|铺|坊|吧|网吧|KTV|ktv|会馆|俱乐部|车行|车队|物流|货运|驾校)(?:[（(][^）)]{1,12}[）)])?$")
-_INDIVIDUAL_BUSINESS = re.compile(r"个体工商户|个体户|个体经营")
+ORG_SUFFIX = re.compile(rf"(?:{alternation('organisation_suffixes')})(?:[（(][^）)]{{1,12}}[）)])?$")
+_INDIVIDUAL_BUSINESS = re.compile(alternation("individual_business_words"))
 _NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·\-]{2,60}$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _JUNK_VALUES = re.compile(r"^(?:无|/|／|\\|-|—|签名|签字|盖章|\(签名\)|（签名）)$")
@@ -46,25 +36,6 @@ def _clean_value(v: str) -> str:
     return v.strip("：:，,。；; ")
 
 
-def validate_credit_code(code: str) -> bool:
-    """GB 32100-2015 check character."""
-    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-    if len(code) != 18 or any(c not in alphabet for c in code):
-        return False
-    total = sum(alphabet.index(c) * w for c, w in zip(code[:17], weights, strict=False))
-    return alphabet[(31 - total % 31) % 31] == code[17]
-
-
-def validate_id_card(num: str) -> bool:
-    """GB 11643-1999 check digit."""
-    if not re.fullmatch(r"\d{17}[\dXx]", num):
-        return False
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(c) * w for c, w in zip(num[:17], weights, strict=False))
-    return "10X98765432"[total % 11] == num[17].upper()
-
-
 def _looks_like_party(v: str) -> bool:
     v = _clean_value(v)
     if is_clause(v):
@@ -75,7 +46,7 @@ def _looks_like_party(v: str) -> bool:
 # OCR misreads one character of a label now and then ("被处强人" for 被处罚人): on a scan, when no
 # label is found, the party labels of four characters or more are tried with any one character
 # unread (shorter labels would then match ordinary words)
-_FUZZY_BASES = ("被处罚人", "被处罚单位", "被检查人", "被检查单位", "当事人名称", "当事人姓名")
+_FUZZY_BASES = tuple(words("party_name_labels_fuzzy"))
 FUZZY_NAME_LABELS = ["|".join(base[:i] + "[\u4e00-\u9fff]" + base[i + 1:] for i in range(len(base)))
                      for base in _FUZZY_BASES]
 
@@ -217,7 +188,7 @@ def find_representative(dt_: DocText) -> Optional[tuple[str, Evidence]]:
 
 
 _LONE_NAME = re.compile(r"^([\u4e00-\u9fff]{2,4})(?=$|[。；;，,、\s（(]|职务|性别|电话|身份|联系)")
-_NO_VALUE = re.compile(r"暂无|不详|未知|没有|空白|未填|同上|本人")
+_NO_VALUE = re.compile(alternation("no_value_words"))
 
 
 def kind_of(name: str, id_kind: Optional[str]) -> Optional[str]:

@@ -10,16 +10,10 @@ from .dates import FoundDate
 from .form import _SIGN_ANY, _names_line, _neighbour_lines, _signed_value
 from .labels import label_values
 from .text import DocText
+from .vocab import named
 
-METHODS = [
-    (r"直接送达|当面送达|直接交付", "直接"),
-    (r"留置送达|留置", "留置"),
-    (r"邮寄送达|邮政送达|EMS|挂号信|快递|邮寄", "邮寄"),
-    (r"电子送达|电子邮件|传真|短信送达|电子方式", "电子"),
-    (r"公告送达|公告", "公告"),
-    (r"委托送达|委托.{0,8}?代为送达", "委托"),
-    (r"转交送达|转交", "转交"),
-]
+# method of service → how a receipt words it (vocabulary.yaml)
+METHODS = named("service_methods")
 _DOC_TITLE = re.compile(r"《?([\u4e00-\u9fff（）()]{2,24}?(?:决定书|告知书|通知书|责令改正通知书|催告书|意见书))》?")
 _SERVED_LABEL = r"送达(?:的)?文书(?:名称)?(?:及文号)?|受送达文书|文书名称(?:及文号)?|送达文件|送达内容"
 _RECIPIENT_LABEL = r"受送达人(?:名称|姓名)?|被送达人|收件人|签收人"

@@ -23,7 +23,6 @@ _WS = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000]")
 
 CN_DIGITS = "〇零○Ｏ一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬亿億"
 CN_NUM = f"[{CN_DIGITS}]"
-NUM = rf"(?:\d+|{CN_NUM}+)"
 
 SENT_END = "。！？；!?"
 

@@ -48,6 +48,8 @@ def canonical(text: str) -> str:
     return text.translate(LOOKALIKES)
 
 
+from ..lib.confusions import MENDS, digit_lookalikes, lookalikes
+
 # Chinese ideographs, 〇, CJK symbols/punctuation and full-width forms count as "Chinese context".
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
@@ -65,20 +67,17 @@ _SINGLE_SPACE_CJK = re.compile(rf"(?<=[{_CJK}]) (?=\S)|(?<=\S) (?=[{_CJK}])")
 _NUM_SEP = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
 _NUM_DOT = re.compile(r"(?<=\d)[。](?=\d{1,2}(?!\d)\s*[元)）]?)")
 # a run of digits with O/o/l/I/| standing for 0/1, inside Chinese text (not inside a Latin code)
-_DIGITISH = re.compile(r"(?<![A-Za-z0-9])[0-9OolI|]{2,}(?![A-Za-z0-9])")
-_CN_YEAR = re.compile(r"[〇○OoΟ0零一二三四五六七八九]{4}(?=\s*年)")
+_DIGIT_LOOKALIKES = digit_lookalikes()
+_DIGITISH = re.compile(rf"(?<![A-Za-z0-9])[0-9{''.join(_DIGIT_LOOKALIKES)}]{{2,}}(?![A-Za-z0-9])")
+_DIGIT_MEND = str.maketrans(_DIGIT_LOOKALIKES)
+_ZERO_LOOKALIKES = lookalikes("〇")
+_CN_YEAR = re.compile(rf"[〇{_ZERO_LOOKALIKES}零一二三四五六七八九]{{4}}(?=\s*年)")
 _DOC_NO = re.compile(
     rf"(?P<pre>[{_HAN}]{{1,16}})\s*[\[【〔(（［〈<]{{1,2}}\s*(?P<year>(?:19|20)\d{{2}})\s*[\]】〕)）］〉>]{{1,2}}\s*(?P<no>第?\s*\d{{1,6}}\s*号)"
 )
-# Tesseract chi_sim confusions seen on case files, mended only inside words they cannot belong to:
-# 罚 read as 昼 (行政处昼决定书, 昼款), 日 as 目/曰/晶 in dates, the variant 亊 for 事.
-_CONFUSIONS = [
-    (re.compile(r"处昼"), "处罚"), (re.compile(r"昼(?=款|没|金)"), "罚"),
-    (re.compile(r"之目起"), "之日起"),
-    # 日 closing a date under a seal's remnants comes out as 曰, or as 晶 (日 with specks above it)
-    (re.compile(r"(?<=月)(\d{1,2}|[一二三四五六七八九十〇]{1,3})[曰晶]"), r"\1日"),
-    (re.compile("亊"), "事"),
-]
+# Tesseract chi_sim confusions seen on case files, mended only inside words they cannot belong to
+# (罚 read as 昼 in 行政处昼决定书, 日 as 目/曰/晶 in dates …): lib/ocr_confusions.yaml's mends.
+_CONFUSIONS = MENDS
 _LONE_OPEN = re.compile(rf"\((?=\s*[{_HAN}])|(?<=[{_CJK}])\s*\(")
 _LONE_CLOSE = re.compile(rf"(?<=[{_HAN}])\s*\)|\)(?=\s*[{_CJK}])")
 _PAREN = re.compile(r"[(（]([^()（）\n]{0,60})[)）]")
@@ -103,7 +102,7 @@ def _fix_digitish(m: re.Match) -> str:
     context = before + after
     if not any(_is_han(c) or c in "-./:年月日号第条款项元¥￥" for c in context):
         return run
-    return run.translate(str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}))
+    return run.translate(_DIGIT_MEND)
 
 
 def _fix_cn_year(m: re.Match) -> str:
@@ -111,7 +110,7 @@ def _fix_cn_year(m: re.Match) -> str:
     han = sum(c in "〇零一二三四五六七八九" for c in run)
     if han < 2:
         return run
-    return re.sub(r"[○OoΟ0]", "〇", run)
+    return re.sub(rf"[{_ZERO_LOOKALIKES}]", "〇", run)
 
 
 def _fix_paren(m: re.Match) -> str:

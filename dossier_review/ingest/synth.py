@@ -16,7 +16,6 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 
-DECISION_TITLE = "行政处罚决定书"
 DECISION_LINES = [
     "某市市场监督管理局",
     "行政处罚决定书",

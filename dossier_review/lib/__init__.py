@@ -1,4 +1,5 @@
-"""Leaf helpers shared by the stages (text canonicalisation, OCR character confidence, …).
+"""Leaf helpers shared by the stages and the generator (text canonicalisation, OCR character
+confidence, identifier check digits, citation text, precision/recall, the OCR-confusion table …).
 
 Nothing here imports a stage: every stage may import ``lib``, as it imports ``model``.
 """

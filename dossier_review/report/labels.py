@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Optional
 
+from ..lib.citation import citation_text as lib_citation_text
 from ..model import DOCUMENT_TYPES
 
 CATEGORY_NAMES = {
@@ -58,8 +59,6 @@ PROCEDURE_NAMES = {"general": "一般程序", "simplified": "简易程序"}
 
 SOURCE_NAMES = {"text": "文本层", "ocr": "OCR"}
 
-FORMAT_NAMES = ("json", "html", "docx")
-
 
 def category_name(code: str, categories: Iterable[Any] = ()) -> str:
     for cat in categories or ():
@@ -73,26 +72,9 @@ def doc_type_name(code: str) -> str:
     return DOCUMENT_TYPES.get(code, code)
 
 
-def _cn(n: int) -> str:
-    try:
-        import cn2an
-
-        return cn2an.an2cn(int(n))
-    except Exception:  # cn2an refuses some inputs; an Arabic number is still correct
-        return str(n)
-
-
 def citation_text(c: dict) -> str:
     """《中华人民共和国食品安全法》第一百二十五条第一款第（二）项 — the way a decision writes it."""
-    law = c.get("law") or "?"
-    out = f"《{law}》"
-    if c.get("article"):
-        out += f"第{_cn(c['article'])}条"
-    if c.get("paragraph"):
-        out += f"第{_cn(c['paragraph'])}款"
-    if c.get("item"):
-        out += f"第（{_cn(c['item'])}）项"
-    return out
+    return lib_citation_text(c.get("law") or "?", c.get("article"), c.get("paragraph"), c.get("item"))
 
 
 def yuan_text(v: Optional[float]) -> str:

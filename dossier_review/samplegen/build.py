@@ -76,7 +76,7 @@ def build_case(seed: int, *, procedure: str = "general", scanned: bool = False,
         raise ValueError(f"no violation fits procedure={procedure} agency={agency} party_kind={party_kind} needs={needs}")
 
     place = rng.choice(data.PLACES)
-    ag = make_agency(rng, v.agency_kind, place, 2024)
+    ag = make_agency(rng, v.agency_kind, place)
     party = make_party(rng, kind, v, place)
     n_off = 3 if rng.random() < 0.3 else 2
     officers = [Officer(person_name(rng), make_cert(rng, ag)) for _ in range(n_off)]

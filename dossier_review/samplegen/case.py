@@ -160,7 +160,7 @@ def make_party(rng: random.Random, kind: str, v: data.Violation, place) -> Party
                  gender="男" if male else "女", birth=owner_birth)
 
 
-def make_agency(rng: random.Random, kind: str, place, decided_year_hint: int) -> dict:
+def make_agency(rng: random.Random, kind: str, place) -> dict:
     province, prov_short, city, city_short, district, dist_short, area, roads = place
     abbr, prov_dept, city_dept, levels = data.AGENCY_KINDS[kind]
     level = rng.choice(levels)

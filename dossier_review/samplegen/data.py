@@ -87,7 +87,6 @@ class Violation:
     test_report: bool = False
     facts: tuple[str, ...] = ()  # sentences, formatted with the case's details
     simplified: bool = False
-    place_kinds: tuple[str, ...] = ("经营场所",)
 
 
 FSL = "中华人民共和国食品安全法"
@@ -132,7 +131,6 @@ VIOLATIONS = [
         (20000, 60000), ("company",), (),
         facts=("{date}，执法人员对当事人进行安全生产执法检查，发现其未建立从业人员安全生产教育和培训档案，未如实记录{qty}名新入职员工的安全生产教育和培训情况。",
                "当事人负责人对上述事实无异议。"),
-        place_kinds=("生产车间",),
     ),
     Violation(
         "safety_warning_sign", "应急管理局", "safety", "未在有较大危险因素的生产经营场所设置明显的安全警示标志",
@@ -140,7 +138,6 @@ VIOLATIONS = [
         Cite("中华人民共和国安全生产法", "安全生产法", 99, None, 1, old_article=96),
         (10000, 40000), ("company",), (),
         facts=("{date}，执法人员检查发现，当事人{goods}等{qty}处有较大危险因素的作业场所未设置明显的安全警示标志。",),
-        place_kinds=("生产车间",),
     ),
     Violation(
         "safety_special_worker", "应急管理局", "safety", "特种作业人员未取得相应资格上岗作业",
@@ -148,7 +145,6 @@ VIOLATIONS = [
         Cite("中华人民共和国安全生产法", "安全生产法", 97, None, 7, old_article=94),
         (20000, 90000), ("company",), (),
         facts=("{date}，执法人员检查发现，当事人安排{qty}名未取得特种作业操作证的人员从事{goods}作业。",),
-        place_kinds=("生产车间",),
     ),
     Violation(
         "safety_training_overdue", "应急管理局", "safety", "未按照规定对从业人员进行安全生产教育和培训且逾期未改正",
@@ -156,7 +152,6 @@ VIOLATIONS = [
         Cite("中华人民共和国安全生产法", "安全生产法", 97, None, 3, old_article=94),
         (100000, 200000), ("company",), ("责令停产停业整顿",),
         facts=("{date}，执法人员复查发现，当事人在收到《责令限期整改指令书》后逾期未改正，仍有{qty}名从业人员未经安全生产教育和培训即上岗作业。",),
-        place_kinds=("生产车间",),
     ),
     Violation(
         "air_dust", "生态环境局", "env", "未采取密闭、围挡、遮盖等措施控制粉尘排放",
@@ -164,7 +159,6 @@ VIOLATIONS = [
         Cite("中华人民共和国大气污染防治法", "大气污染防治法", 108, None, 5),
         (20000, 90000), ("company",), (), test_report=False,
         facts=("{date}，执法人员对当事人进行现场检查，发现其约{qty}0吨{goods}露天堆放，未采取密闭、围挡、遮盖等有效措施，作业过程中粉尘无组织排放明显。",),
-        place_kinds=("厂区",),
     ),
     Violation(
         "air_exceed", "生态环境局", "env", "超过大气污染物排放标准排放大气污染物",
@@ -172,7 +166,6 @@ VIOLATIONS = [
         Cite("中华人民共和国大气污染防治法", "大气污染防治法", 99, None, 2),
         (100000, 300000), ("company",), (), test_report=True,
         facts=("{date}，执法人员对当事人{goods}排气筒进行监督性监测，颗粒物排放浓度为{qty}0毫克/立方米，超过《大气污染物综合排放标准》规定的排放限值。",),
-        place_kinds=("厂区",),
     ),
     Violation(
         "water_exceed", "生态环境局", "env", "超过水污染物排放标准排放水污染物",
@@ -180,7 +173,6 @@ VIOLATIONS = [
         Cite("中华人民共和国水污染防治法", "水污染防治法", 83, None, 2),
         (100000, 300000), ("company",), (), test_report=True,
         facts=("{date}，执法人员对当事人废水总排口进行采样监测，化学需氧量浓度为{qty}0毫克/升，超过《污水综合排放标准》规定的限值。",),
-        place_kinds=("厂区",),
     ),
     Violation(
         "planning_unpermitted", "城市管理综合行政执法局", "planning", "未取得建设工程规划许可证进行建设",
@@ -190,7 +182,6 @@ VIOLATIONS = [
         fine_from_goods=(0.05, 0.10),
         facts=("{date}，执法人员巡查发现，当事人在{place}未取得建设工程规划许可证，擅自建设{goods}，建筑面积约{qty}平方米。",
                "经核算，该建设工程造价为{goods_value}。"),
-        place_kinds=("建设现场",),
     ),
     Violation(
         "sanitation_stacking", "城市管理综合行政执法局", "city", "擅自在街道两侧堆放物料",
@@ -198,7 +189,6 @@ VIOLATIONS = [
         Cite("城市市容和环境卫生管理条例", "市容环卫条例", 36, None, 1),
         (500, 3000), ("individual", "individual_business", "company"), ("责令限期清理",),
         facts=("{date}，执法人员巡查发现，当事人未经批准，擅自在{place}人行道上堆放{goods}，占用面积约{qty}平方米。",),
-        place_kinds=("街道",),
     ),
     Violation(
         "transport_unlicensed", "交通运输局", "transport", "未取得道路运输经营许可擅自从事道路客运经营",
@@ -207,7 +197,6 @@ VIOLATIONS = [
         (10000, 30000), ("individual", "company"), ("没收违法所得",), (100, 900),
         facts=("{date}，执法人员在{place}检查时发现，当事人驾驶车牌号为{plate}的小型客车，未取得道路运输经营许可，擅自从事道路客运经营，载客{qty}人。",
                "经查，当事人收取运费{gains}。"),
-        place_kinds=("道路",),
     ),
     Violation(
         "netcafe_minor", "文化和旅游局", "culture", "互联网上网服务营业场所接纳未成年人",
@@ -223,7 +212,6 @@ VIOLATIONS = [
         Cite("中华人民共和国道路运输条例", "道路运输条例", 68),
         (50, 200), ("individual",), ("警告",), simplified=True,
         facts=("当事人驾驶车牌号为{plate}的营运货车，未按照规定随车携带车辆营运证。",),
-        place_kinds=("道路",),
     ),
     Violation(
         "s_price_tag", "市场监督管理局", "price", "经营者不标明价格",
@@ -233,7 +221,6 @@ VIOLATIONS = [
         facts=("当事人在其经营场所销售的{goods}未按规定标明价格。",),
     ),
 ]
-VIOLATION_BY_KEY = {v.key: v for v in VIOLATIONS}
 
 GOODS = {
     "food_expired": ["酸奶", "饼干", "方便面", "火腿肠", "袋装面包"],

@@ -141,14 +141,6 @@ def merge_needs(codes, procedure: str) -> dict:
 
 # --------------------------------------------------------------------------- helpers
 
-def _shift_after(case: Case, keys: list[str], new_dates: dict[str, _dt.date]) -> None:
-    for k, day in new_dates.items():
-        case.dates[k] = day
-    for d in case.docs:
-        if d.key in keys and d.key in new_dates:
-            d.date = new_dates[d.key]
-
-
 def _set_tail(case: Case, decided: _dt.date, served: _dt.date | None = None) -> None:
     """Move decision/approval and everything after it so that their order stays lawful."""
     approval = case.doc("approval")

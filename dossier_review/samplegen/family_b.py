@@ -495,8 +495,3 @@ class RendererB(Renderer):
                 flow += body
                 flow.append(Mark(self.marks, doc.key, "last"))
         return flow
-
-
-def renderer_class():
-    """The family-B renderer (kept for callers that ask by function)."""
-    return RendererB

@@ -8,8 +8,6 @@ import cn2an
 
 from .data import CHINESE_DIGITS
 
-DATE_STYLES = ("cn", "hanzi", "dot", "iso", "slash", "pad_cn")
-
 
 def is_workday(day: _dt.date) -> bool:
     try:

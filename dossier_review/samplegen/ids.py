@@ -8,23 +8,21 @@ from __future__ import annotations
 import datetime as _dt
 import random
 
-CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100: no I, O, S, V, Z
-_CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+from ..lib.ids import (
+    CREDIT_CHARSET,
+    credit_check_char,
+    credit_code_valid,
+    id_check_char,
+    id_number_valid,
+    is_valid_party_id,
+)
+
+# the checks themselves live in lib.ids; the generator's callers reach them as ids.*
+__all__ = ["credit_code_valid", "id_number_valid", "is_valid_party_id", "make_credit_code",
+           "make_id_number", "corrupt_check_char"]
+
 _ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]  # GB 11714 organisation code, embedded in positions 9-17
-_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-_ID_CHECK = "10X98765432"
-
-
-def credit_check_char(first17: str) -> str:
-    total = sum(CREDIT_CHARSET.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=False))
-    return CREDIT_CHARSET[(31 - total % 31) % 31]
-
-
-def credit_code_valid(code: str) -> bool:
-    code = code.strip().upper()
-    if len(code) != 18 or any(c not in CREDIT_CHARSET for c in code):
-        return False
-    return credit_check_char(code[:17]) == code[17]
+_ID_CHECK = "10X98765432"  # the characters a GB 11643 check digit may be
 
 
 def _org_code(rng: random.Random) -> str:
@@ -45,21 +43,6 @@ def make_credit_code(rng: random.Random, area_code: str, individual_business: bo
     return first17 + credit_check_char(first17)
 
 
-def id_check_char(first17: str) -> str:
-    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=False)) % 11]
-
-
-def id_number_valid(number: str) -> bool:
-    number = number.strip().upper()
-    if len(number) != 18 or not number[:17].isdigit():
-        return False
-    try:
-        _dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return False
-    return id_check_char(number[:17]) == number[17]
-
-
 def make_id_number(rng: random.Random, area_code: str, birth: _dt.date, male: bool) -> str:
     seq = rng.randint(0, 99) * 10 + rng.choice([1, 3, 5, 7, 9] if male else [0, 2, 4, 6, 8])
     first17 = f"{area_code}{birth:%Y%m%d}{seq:03d}"
@@ -71,9 +54,5 @@ def corrupt_check_char(number: str, rng: random.Random) -> str:
     if id_number_valid(number) or (len(number) == 18 and number[:17].isdigit()):
         pool = [c for c in _ID_CHECK if c != number[17]]
     else:
-        pool = [c for c in "0123456789ABCDEFGHJKLMNPQRTUWXY" if c != number[17]]
+        pool = [c for c in CREDIT_CHARSET if c != number[17]]
     return number[:17] + rng.choice(pool)
-
-
-def is_valid_party_id(number: str) -> bool:
-    return credit_code_valid(number) or id_number_valid(number)

@@ -34,6 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..lib.citation import provisions_text
 from . import art
 from .case import THRESHOLDS, Case, Doc
 from .fmt import fmt_date, fmt_datetime, hanzi_num, yuan_figures, yuan_text, yuan_words
@@ -176,14 +177,7 @@ class Renderer:
             name = f"《{cite.short}》"
         elif style == "unbalanced":
             name = f"《{law}"
-        s = name
-        if art_:
-            s += f"第{hanzi_num(art_)}条"
-        if para:
-            s += f"第{hanzi_num(para)}款"
-        if item:
-            s += f"第（{hanzi_num(item)}）项"
-        return s
+        return name + provisions_text(art_, para, item)
 
     def fill(self, template: str, facts: dict) -> str:
         c = self.c

@@ -137,14 +137,6 @@ def is_date_line(text: str) -> bool:
     return len(rest) <= 14 and "，" not in text and "。" not in text
 
 
-def shows_closure(lines: list[Line]) -> bool:
-    """Whether these lines (the end of a document's part of a page) close a document."""
-    for line in lines:
-        if CLOSURE_RE.search(line.text) or is_date_line(line.text):
-            return True
-    return False
-
-
 def page_marks(text: str) -> tuple[int, int] | None:
     """(n, of) from a 第n页共m页 mark printed by the document itself."""
     m = PAGE_OF_RE.search(text)

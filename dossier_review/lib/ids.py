@@ -1,5 +1,9 @@
 """Check digits of party identifiers: 统一社会信用代码 (GB 32100-2015) and 公民身份号码
-(GB 11643-1999), via python-stdnum's implementations of both standards."""
+(GB 11643-1999), via python-stdnum's implementations of both standards.
+
+The one home of these rules: the reviewer validates the numbers it reads, the sample generator
+makes numbers that pass (and, for ``subject.party_id_invalid``, ones that fail by one character).
+"""
 from __future__ import annotations
 
 import datetime
@@ -8,7 +12,8 @@ from typing import Optional
 
 from stdnum.cn import ric, uscc
 
-_USCC_CHARS = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")
+CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100: no I, O, S, V, Z
+_USCC_CHARS = re.compile(rf"^[{CREDIT_CHARSET}]{{18}}$")
 _RIC = re.compile(r"^\d{17}[\dX]$")
 
 
@@ -37,26 +42,39 @@ def same_number(a: str, b: str) -> bool:
     return all(x == y or x in hidden or y in hidden for x, y in zip(a, b, strict=True))
 
 
-def misreading_fix(value: str, kind: str) -> Optional[tuple[int, str, str]]:
-    """(position, read, alternative) of one confusable swap that makes the number valid: a
-    plausible misreading that explains the failed check, None when none does.
+def credit_check_char(first17: str) -> str:
+    """The 18th character of a credit code whose first 17 are ``first17``."""
+    return uscc.calc_check_digit(first17)
 
-    Only characters the number's alphabet forbids are swapped (O, I, S, Z, V in a credit code;
-    any letter but the last X in an ID number): such a character was not written by the agency
-    as read.  Swapping an allowed character proves nothing — with some thirty look-alike swaps
-    along a number, one of them satisfies a check character modulo 31 (or 11) by chance — so
-    there the second engine's reading decides."""
-    from .confusables import one_swaps
 
-    v = clean_id(value)
-    alphabet = "0123456789X" if kind == "id_card" else "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    for i, read, alt in one_swaps(v, alphabet):
-        allowed = alphabet if kind != "id_card" or i == 17 else "0123456789"
-        if read in allowed:
-            continue
-        if check_digit_error(v[:i] + alt + v[i + 1:], kind) is None:
-            return i, read, alt
-    return None
+def id_check_char(first17: str) -> str:
+    """The 18th character of an ID number whose first 17 digits are ``first17``."""
+    # stdnum's ric.calc_check_digit takes the full 18 characters (it ignores the last).
+    return ric.calc_check_digit(first17 + "0")
+
+
+def credit_code_valid(code: str) -> bool:
+    code = (code or "").strip().upper()
+    return bool(_USCC_CHARS.match(code)) and credit_check_char(code[:17]) == code[17]
+
+
+def _birth_date(v: str) -> Optional[datetime.date]:
+    try:
+        return datetime.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+    except ValueError:
+        return None
+
+
+def id_number_valid(number: str) -> bool:
+    """18 characters, a real calendar date of birth at positions 7-14 and the right check digit."""
+    number = (number or "").strip().upper()
+    if not _RIC.match(number) or _birth_date(number) is None:
+        return False
+    return id_check_char(number[:17]) == number[17]
+
+
+def is_valid_party_id(number: str) -> bool:
+    return credit_code_valid(number) or id_number_valid(number)
 
 
 def id_kind(value: str, declared: Optional[str] = None, individual: bool = False) -> Optional[str]:
@@ -85,11 +103,8 @@ def id_kind(value: str, declared: Optional[str] = None, individual: bool = False
 
 
 def _birth_date_ok(v: str) -> bool:
-    try:
-        d = datetime.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
-    except ValueError:
-        return False
-    return 1900 <= d.year <= datetime.date.today().year
+    d = _birth_date(v)
+    return d is not None and 1900 <= d.year <= datetime.date.today().year
 
 
 def check_digit_error(value: str, kind: str) -> Optional[str]:
@@ -99,7 +114,7 @@ def check_digit_error(value: str, kind: str) -> Optional[str]:
         if not _USCC_CHARS.match(v):
             return "含有统一社会信用代码不允许的字符（GB 32100 不使用 I、O、Z、S、V）或长度不是18位"
         try:
-            expected = uscc.calc_check_digit(v[:17])
+            expected = credit_check_char(v[:17])
         except Exception:  # stdnum raises on characters outside its alphabet
             return "前17位含有无效字符"
         if expected != v[17]:
@@ -108,8 +123,7 @@ def check_digit_error(value: str, kind: str) -> Optional[str]:
     if kind == "id_card":
         if not _RIC.match(v):
             return "不是18位公民身份号码格式"
-        # stdnum's ric.calc_check_digit takes the full 18 characters (it ignores the last).
-        expected = ric.calc_check_digit(v)
+        expected = id_check_char(v[:17])
         if expected != v[17]:
             return f"校验码应为“{expected}”，实为“{v[17]}”"
         return None
