@@ -2,8 +2,7 @@
 looks), a masked number is masked (not invalid), an individual's ID is never a credit code."""
 from facts_builder import CREDIT_CODE, clean_case, firm, human
 
-from dossier_review.check.confusables import alternatives
-from dossier_review.check.confusables import misreading_fix
+from dossier_review.check.confusables import alternatives, misreading_fix
 from dossier_review.lib.ids import id_kind, is_masked, same_number
 from dossier_review.model import Evidence, LineReading
 
