@@ -111,6 +111,8 @@ def test_text_layer_trap_pair_gives_the_same_documents_and_findings(tmp_path):
     assert [p.source for p in out["shifted"][0].pages] == ["ocr"]
     assert out["shifted"][0].pages[0].facts.text_layer.startswith("rejected: ")
     assert out["shifted"][1].pages[0]["text_layer"].startswith("rejected: ")
+    assert "text layer rejected: " in core.describe(out["shifted"][0])
+    assert "text layer rejected" not in core.describe(out["kangxi"][0])
 
     def summary(review):
         return ([(d["type"], d["first_page"], d["last_page"]) for d in review.documents],

@@ -340,6 +340,8 @@ def describe(dossier: Dossier) -> str:
             notes.append(f"turned {p.rotation}°")
         if p.red_seal:
             notes.append("red seal")
+        if p.facts.text_layer.startswith("rejected"):
+            notes.append(f"text layer {p.facts.text_layer}")
         if notes:
             lines.append(f"  page {p.number} ({Path(p.source_file).name}#{p.source_index + 1}, {p.source}): "
                          + "; ".join(notes))
