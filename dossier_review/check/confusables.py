@@ -5,7 +5,9 @@ seen when the generator's scanned pages (samples and family B) were OCR'd and al
 clean twins, plus, for the identifier alphabet (digits, capitals, ¥), the glyph pairs whose
 rendered shapes overlap most in the fonts on this machine.  The checks ask it whether a
 plausible misreading explains an anomaly: an identifier that becomes valid with one swap, an
-amount whose words and figures agree after one.  Nothing here is typed per case.
+amount whose words and figures agree after one.  The project's one hand-kept table of confusions
+(``lib/ocr_confusions.yaml``, which ingest mends with) is read beside it.  Nothing here is typed
+per case.
 """
 from __future__ import annotations
 
@@ -25,8 +27,12 @@ def table() -> dict[str, frozenset[str]]:
         data = json.loads(DATA.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    from ..lib.confusions import LOOKALIKES
+
     alt: dict[str, set[str]] = {}
-    for row in data.get("pairs", []) + data.get("glyph_pairs", []):
+    # the project's hand-kept table of confusions seen on case files joins the learned pairs
+    seen = [[true, read] for true, reads in LOOKALIKES.items() for read in reads]
+    for row in data.get("pairs", []) + data.get("glyph_pairs", []) + seen:
         a, b = row[0], row[1]
         if a == b:
             continue
