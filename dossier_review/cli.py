@@ -36,6 +36,7 @@ def _ingest_options(args) -> dict:
         "use_cache": not getattr(args, "no_cache", False),
         "workers": getattr(args, "workers", None),
         "progress": sys.stderr.isatty() and not getattr(args, "quiet", False),
+        **({"ocr_engine": args.ocr_engine} if getattr(args, "ocr_engine", None) else {}),
     }
 
 
@@ -52,7 +53,7 @@ def cmd_review(args) -> int:
     status = EXIT_OK
     for path in args.paths:
         try:
-            review = review_path(path, standard, **_ingest_options(args))
+            review = review_path(path, standard, scope=args.scope, **_ingest_options(args))
         except DossierReviewError as exc:
             _err(exc.one_line())
             status = max(status, exc.exit_code)
@@ -159,7 +160,8 @@ def cmd_batch(args) -> int:
 
     result = run_batch(args.inputs, args.out, workers=args.workers, standard=args.standard,
                        rescore=args.rescore, progress=not args.quiet, show_ids=args.show_ids,
-                       office=args.office)
+                       office=args.office,
+                       ingest_options={"scope": args.scope, "ocr_engine": args.ocr_engine})
     for source, reason in result.failures:
         _err(reason if str(reason).startswith(str(source)) else f"{source}: {reason}")
     print(result)
@@ -215,6 +217,11 @@ def build_parser() -> ChineseArgumentParser:
                "5 缺少 tesseract 等程序；6 输出文件夹无法写入；130 已中断；143 已终止（已完成的结果均保留）。")
     sub = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令")
 
+    def scope(p):
+        p.add_argument("--scope", choices=["auto", "dossier", "document"], default="auto", metavar="范围",
+                       help="评查范围：auto（文件只含一份文书时按单份文书评查）、dossier（整卷）、"
+                            "document（单份文书：只查该文书本身能显示的问题）")
+
     def common(p, standard=True, ocr=True):
         if standard:
             p.add_argument("--standard", default="default", metavar="标准",
@@ -225,6 +232,12 @@ def build_parser() -> ChineseArgumentParser:
                            help="OCR 进程数（默认：CPU 核数）")
             p.add_argument("-q", "--quiet", action="store_true", help="不显示进度条")
 
+    def ocr_engine(p):
+        p.add_argument("--ocr-engine", choices=["tesseract", "rapidocr", "both"], default="tesseract",
+                       metavar="引擎",
+                       help="扫描页的识别引擎：tesseract（默认）、rapidocr，或 both（Tesseract 识别整页，"
+                            "RapidOCR 复核证据所在行）")
+
     p = sub.add_parser("review", aliases=["评查"], help="评查案卷并写出报告",
                        description="逐卷评查，写出 JSON、HTML 报告和评查意见书（DOCX）。")
     p.add_argument("paths", nargs="+", metavar="路径", help="PDF、图片，或一卷各页图片所在的文件夹")
@@ -234,6 +247,8 @@ def build_parser() -> ChineseArgumentParser:
     _office_option(p)
     _show_ids_option(p)
     common(p)
+    scope(p)
+    ocr_engine(p)
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("ingest", aliases=["读取"], help="读取案卷，列出识别出的文书",
@@ -267,6 +282,8 @@ def build_parser() -> ChineseArgumentParser:
     _office_option(p)
     _show_ids_option(p)
     common(p)
+    scope(p)
+    ocr_engine(p)
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("sample", aliases=["抽样"], help="从案卷登记表按随机种子（分层）抽样",
