@@ -7,13 +7,13 @@ import pikepdf
 import pytest
 
 from dossier_review.ingest import core, ingest, normalize, textlayer
-from dossier_review.ingest.normalize import LOOKALIKES, canonical
+from dossier_review.ingest.normalize import LOOKALIKE_CODEPOINTS, canonical
 from dossier_review.ingest.synth import DECISION_LINES, write_text_pdf
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 _ENTRY = re.compile(rb"<([0-9A-Fa-f]{2,4})> <([0-9A-Fa-f]{4})>")
 # unified ideograph → its Kangxi radical look-alike (U+2F00–2FD5)
-KANGXI = {v: chr(k) for k, v in LOOKALIKES.items() if 0x2F00 <= k <= 0x2FDF}
+KANGXI = {v: chr(k) for k, v in LOOKALIKE_CODEPOINTS.items() if 0x2F00 <= k <= 0x2FDF}
 
 
 def _rewrite_cmaps(src: Path, dst: Path, change) -> Path:
@@ -62,9 +62,9 @@ def test_lookalike_code_points_become_unified_ideographs():
 
 def test_each_lookalike_block_is_covered():
     kangxi = [cp for cp in range(0x2F00, 0x2FD6)]
-    assert all(cp in LOOKALIKES for cp in kangxi)
+    assert all(cp in LOOKALIKE_CODEPOINTS for cp in kangxi)
     # every mapped code point lands on a unified (or extension) ideograph, never on another radical
-    for cp, ch in LOOKALIKES.items():
+    for cp, ch in LOOKALIKE_CODEPOINTS.items():
         assert not (0x2E80 <= ord(ch) <= 0x2FDF), hex(cp)
 
 

@@ -29,7 +29,7 @@ SUPPLEMENT = {
 }
 
 
-def _lookalike_table() -> dict[int, str]:
+def _lookalike_codepoint_table() -> dict[int, str]:
     table = {ord(k): v for k, v in SUPPLEMENT.items()}
     for lo, hi in ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
         for cp in range(lo, hi + 1):
@@ -40,12 +40,12 @@ def _lookalike_table() -> dict[int, str]:
     return table
 
 
-LOOKALIKES = _lookalike_table()
+LOOKALIKE_CODEPOINTS = _lookalike_codepoint_table()
 
 
 def canonical(text: str) -> str:
     """``text`` with look-alike code points replaced by the unified ideographs they show."""
-    return text.translate(LOOKALIKES)
+    return text.translate(LOOKALIKE_CODEPOINTS)
 
 
 from ..lib.confusions import MENDS, digit_lookalikes, lookalikes
@@ -143,7 +143,7 @@ def _fix_half_punct(m: re.Match) -> str:
 
 
 def normalize_line(line: str) -> str:
-    line = line.translate(LOOKALIKES).translate(_WIDTH).strip()
+    line = line.translate(LOOKALIKE_CODEPOINTS).translate(_WIDTH).strip()
     if not line:
         return ""
     # keep cell gaps as one space, then drop the spaces OCR puts around Chinese characters
