@@ -351,8 +351,7 @@ def write_summary_xlsx(store: Store, ids: list[int], stats: Stats, target: Path,
         ["说明", "“待人工核实”的问题未计扣分，也未计入问题频次；请评查人员对照原件认定。"
                  "“复核意见”列留给复核人员填写。"],
     ] + [[meta_names.get(k, k), v] for k, v in meta.items()]
-    ws = sheet("说明", ["项目", "内容"], notes, [18, 80])
-    del ws
+    sheet("说明", ["项目", "内容"], notes, [18, 80])
     return write_with(target, lambda tmp: wb.save(str(tmp)))
 
 
@@ -548,8 +547,8 @@ def write_bulletin(stats: Stats, target: Path, *, standard, office: Any = None, 
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import RGBColor
 
-    from ..report.context import law_basis
     from ..report.docx_sheet import (
+        BODY_FONT,
         TITLE_FONT,
         add_page_numbers,
         add_table,
@@ -571,7 +570,7 @@ def write_bulletin(stats: Stats, target: Path, *, standard, office: Any = None, 
         if align is not None:
             p.alignment = align
         if font or size or bold:
-            set_run_font(p.add_run(pub(text)), font or "仿宋_GB2312", size=size, bold=bold)
+            set_run_font(p.add_run(pub(text)), font or BODY_FONT, size=size, bold=bold)
         else:
             p.add_run(pub(text))
         return p
@@ -640,8 +639,7 @@ def write_bulletin(stats: Stats, target: Path, *, standard, office: Any = None, 
         by_cat[L.CATEGORY_NAMES.get(info.get("category"), info.get("category") or "其他")].append((code, cnt))
     numerals = "一二三四五六七八九十"
     for ci, (cat, items) in enumerate(by_cat.items()):
-        p = keep_with_next(para(f"（{numerals[ci % 10]}）{cat}方面", bold=True, font=TITLE_FONT))
-        del p
+        keep_with_next(para(f"（{numerals[ci % 10]}）{cat}方面", bold=True, font=TITLE_FONT))
         for i, (code, cnt) in enumerate(items, 1):
             text = (f"{i}. {stats.title(code)}。共{cnt}处，涉及{stats.code_dossiers[code]}件案卷"
                     f"（占{100.0 * stats.code_dossiers[code] / n:.1f}%）。")

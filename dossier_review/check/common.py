@@ -60,11 +60,10 @@ def pages_of(doc: DocFacts) -> str:
     return f"第{doc.first_page}–{doc.last_page}页"
 
 
-def doc_ev(doc: DocFacts, note: str = "") -> Evidence:
+def doc_ev(doc: DocFacts, note: str = "") -> Evidence:  # noqa: ARG001 - callers name the part looked at
     """Evidence pointing at a whole document (what was looked at): its page, no quote — a quote
-    is the file's own text, never a description we wrote (``note`` is kept for the callers that
-    name the part of the document looked at; the message says it)."""
-    del note
+    is the file's own text, never a description we wrote; the finding's message names the
+    document and the part of it (``note``) that was looked at."""
     return ev(doc.first_page, "")
 
 
@@ -77,10 +76,9 @@ def field_ev(doc: DocFacts, *names: str) -> list[Evidence]:
     return [doc_ev(doc)]
 
 
-def searched_ev(facts: Facts, what: str) -> Evidence:
+def searched_ev(facts: Facts, what: str) -> Evidence:  # noqa: ARG001 - the message names what
     """Evidence for a "missing" defect: the whole file was searched (page 0 = the whole file, no
-    quote; ``hit`` adds 全卷未见 to the message)."""
-    del facts, what
+    quote; ``hit`` adds 全卷未见 to the message, which names what was looked for)."""
     return ev(0, "")
 
 
