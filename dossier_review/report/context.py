@@ -295,7 +295,7 @@ def _reason(f: dict, amap: dict[int, int], titles: dict[str, str]) -> str:
         text = text.rstrip("。") + f"。见{where}"
     if f.get("absorbed_by"):
         text += f"〔已计入“{titles.get(f['absorbed_by'], f['absorbed_by'])}”，不重复扣分〕"
-    if f.get("needs_human"):
+    if f.get("needs_human") and "人工核实" not in text:
         text = "待人工核实：" + text
     return text
 
