@@ -254,3 +254,25 @@ def test_an_office_template_restyles_the_sheet(tmp_path, std):
     (tmp_path / "office.yaml").write_text("模板: 不存在.docx\n", encoding="utf-8")
     with pytest.raises(OfficeError, match="不存在"):
         load_office(tmp_path / "office.yaml")
+
+
+def test_bulletin_example_prefers_a_whole_sentence_of_the_file(tmp_path):
+    from dossier_review.batch.outputs import collect_stats
+    from dossier_review.store import Store
+
+    def review(name, quote):
+        return {"dossier": name, "sources": [], "page_count": 3, "procedure": "general", "pages": [],
+                "documents": [], "facts": {}, "score": 90, "grade": "优秀", "vetoed": False,
+                "standard": "default", "findings": [{
+                    "code": "legal_basis.citation_outdated", "category": "legal_basis", "points": 3,
+                    "veto": False, "needs_human": False, "message": "旧条文", "fix": "", "basis": "",
+                    "evidence": [{"page": 2, "quote": quote}]}]}
+
+    with Store(tmp_path / "s.sqlite") as store:
+        cut = store.record_review(source="a.pdf", file_hash="a", standard="default",
+                                  review=review("甲", "《中华人民共和国行政处罚法》第三十一条、第三十二"))
+        whole = store.record_review(source="b.pdf", file_hash="b", standard="default",
+                                    review=review("乙", "依据《中华人民共和国行政处罚法》第三十一条的规定。"))
+        assert collect_stats(store, [cut, whole]).code_example["legal_basis.citation_outdated"][2].endswith("规定。")
+        # near miss: only cut quotes: the first one stands
+        assert collect_stats(store, [cut]).code_example["legal_basis.citation_outdated"][2].endswith("第三十二")

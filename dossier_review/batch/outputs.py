@@ -134,6 +134,10 @@ def _reg(reg: dict, *keys: str) -> str:
     return ""
 
 
+def _whole_sentence(quote: str) -> bool:
+    return (quote or "").rstrip().endswith(("。", "；", "！", "？", "」", "”"))
+
+
 def collect_stats(store: Store, ids: Iterable[int], standard: Any = None) -> Stats:
     ids = list(dict.fromkeys(int(i) for i in ids))  # a dossier listed twice counts once
     st = Stats()
@@ -185,8 +189,12 @@ def collect_stats(store: Store, ids: Iterable[int], standard: Any = None) -> Sta
                                            "message": f.get("message", ""), "fix": f.get("fix", ""),
                                            "veto": bool(f.get("veto")), "points": f.get("points")})
             quoted = [e for e in f.get("evidence") or [] if e.get("quote")]
-            if code not in st.code_example and quoted:
-                ev = quoted[0]
+            # the example a bulletin prints: a whole sentence of the file where one was quoted
+            # (a quote that stops at a clause reads as cut off), else the first quote
+            whole = [e for e in quoted if _whole_sentence(e["quote"])]
+            held = st.code_example.get(code)
+            if quoted and (held is None or (whole and not _whole_sentence(held[2]))):
+                ev = (whole or quoted)[0]
                 page = int(ev.get("page") or 0)
                 st.code_example[code] = (len(st.dossiers) - 1, page, L.short_quote(ev.get("quote", ""), 120),
                                          ev.get("archive_page") or st.dossiers[-1].archive.get(page))
