@@ -392,6 +392,13 @@ def _validate(data: LDict, path: Path, checks: CheckCatalog) -> Standard:
         max_points = _number(spec, "max_points") if spec.get("max_points") is not None else None
         if max_points is not None and max_points < points:
             _fail(spec, "max_points", f"rule {code}: max_points {max_points:g} is below points {points:g}")
+        # A deduction is capped by its category and the category by the total, so an item worth
+        # more than either can never be deducted in full: a typo in the standard, not a weight.
+        budget = categories[category].budget
+        for key, value in (("points", points), ("max_points", max_points)):
+            if value is not None and value > budget:
+                _fail(spec, key, f"规则 {code}：{key} {value:g} 超过所属类别 {category} 的分值 {budget:g}"
+                                 f"（总分 {total:g}）；一项扣分不能超过其类别")
         applies = spec.get("applies_to", ["general"])
         if not isinstance(applies, list) or not applies or any(p not in PROCEDURES for p in applies):
             _fail(spec, "applies_to", f"rule {code}: applies_to is a list of {', '.join(PROCEDURES)}")
