@@ -4,10 +4,15 @@
     .venv/bin/python bench/ingest.py --seals [--grey] [--seal-cache /tmp/bench-seals]
     .venv/bin/python bench/ingest.py --tables [MIN_WALLS]   # ruled tables read with / without rules
     .venv/bin/python bench/ingest.py --updown [EVERY]       # the up/down strip check, both windows
+    .venv/bin/python bench/ingest.py --pytesseract [PAGES]  # what reading through pytesseract would cost
 
 * pages/s on a digital and on a scanned sample (first run, empty cache);
 * pipeline OCR wall time / raw ``tesseract`` CLI wall time on the same page images, same number of
   parallel processes, OMP_THREAD_LIMIT=1 (target ≤ 1.15);
+* the same ratio with the second opinion on: RapidOCR's recogniser re-reading the longest lines
+  of every OCR'd page (``--lines-per-page``, default 1: the reviews of the scanned samples quote
+  120 distinct lines on their 127 OCR'd pages, for all findings, not only those resting on
+  OCR'd characters);
 * first vs second (cached) run of the scanned sample (target ≥ 50×);
 * peak memory of this process and of its children (resource.getrusage).
 
@@ -38,7 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from dossier_review.ingest import core, ingest, ocr  # noqa: E402
+from dossier_review.ingest import core, ingest, ocr, updown  # noqa: E402
+from dossier_review.ingest.engines import tesseract  # noqa: E402
 from dossier_review.ingest.synth import (  # noqa: E402
     DECISION_LINES,
     degrade,
@@ -46,6 +52,7 @@ from dossier_review.ingest.synth import (  # noqa: E402
     write_image_pdf,
     write_text_pdf,
 )
+from dossier_review.ingest.words import lines_from_rows, rows_from_words  # noqa: E402
 
 
 def classify(pdf: Path) -> str | None:
@@ -131,6 +138,57 @@ def edit_distance(a: str, b: str) -> int:
     return Levenshtein.distance(a, b)
 
 
+def pytesseract_cost(n_pages: int, workers: int) -> None:
+    """Tesseract's reading of the same pages through pytesseract and through our own subprocess
+    call (hOCR with character boxes both ways), and pytesseract's import in a fresh process (it
+    imports pandas when installed, once per pool worker): its cost as a share of OCR time."""
+    import numpy as np
+    from PIL import Image
+
+    pages = [np.asarray(degrade(render_page(DECISION_LINES, table=k % 2 == 0), seed=k, skew=0.6).convert("L")).copy()
+             for k in range(n_pages)]
+    code = "import time; t = time.process_time(); import pytesseract; print(time.process_time() - t)"
+    imports = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+               for _ in range(3)]
+    import pytesseract
+
+    config = f"--psm {ocr.PSM} --dpi 300 -c hocr_char_boxes=1"
+    # CPU seconds (this process + tesseract children): the machine's load does not move them
+    own = via = 0.0
+    for gray in pages:
+        c0 = cpu_seconds()
+        tesseract.rows(gray, 300)
+        own += cpu_seconds() - c0
+        c0 = cpu_seconds()
+        hocr = pytesseract.image_to_pdf_or_hocr(Image.fromarray(gray), lang=ocr.LANG, config=config, extension="hocr")
+        tesseract.parse_hocr(hocr.decode("utf-8", "replace"))
+        via += cpu_seconds() - c0
+    imp = sorted(imports)[1]
+    per_page = (via - own) / n_pages
+    # a scan of 20 pages read by `workers` processes: each imports once and reads 20/workers pages
+    share = (imp + per_page * 20 / workers) / (own / n_pages * 20 / workers)
+    print(f"pytesseract import {imp:.2f} CPU-s per process (runs {', '.join(f'{x:.2f}' for x in imports)}); "
+          f"per page {via / n_pages:.2f} CPU-s through pytesseract vs {own / n_pages:.2f} CPU-s direct "
+          f"({per_page:+.2f} s: it writes the image as PNG and reads the output back from files)")
+    print(f"pytesseract share of OCR time on a 20-page scan with {workers} workers: {share:.1%} (limit 2 %)")
+
+
+def second_opinion_pass(dossier, lines_per_page: int) -> tuple[float, float, int]:
+    """(wall s, CPU s, lines) of ``second_opinion`` on ``lines_per_page`` word lines of every OCR'd page."""
+    from dossier_review.ingest import second_opinion
+
+    requests = []
+    for p in dossier.pages:
+        if p.source != "ocr" or not p.words or not p.width:
+            continue
+        ws = sorted(p.words, key=lambda w: -len(w.text))[:lines_per_page]
+        requests += [(p.number, [w.left / p.width, w.top / p.height, (w.left + w.width) / p.width,
+                                 (w.top + w.height) / p.height]) for w in ws]
+    c0, t0 = cpu_seconds(), time.perf_counter()
+    second_opinion(dossier, requests)
+    return time.perf_counter() - t0, cpu_seconds() - c0, len(requests)
+
+
 def compare_psm(psms: list[int]) -> None:
     """CER (normalised text, whitespace removed) of each psm on rendered, degraded page types."""
     import re
@@ -155,7 +213,7 @@ def compare_psm(psms: list[int]) -> None:
         row = []
         for psm in psms:
             t0 = time.perf_counter()
-            raw, _, conf = ocr.run_tesseract(gray, 300, psm)
+            raw, _, conf = lines_from_rows(tesseract.rows(gray, 300, psm))
             dt = time.perf_counter() - t0
             got = re.sub(r"\s", "", normalize(raw))
             row.append(f"psm{psm} CER {edit_distance(got, ref) / len(ref):.3f} ({dt:.1f} s)")
@@ -289,7 +347,7 @@ def seal_benchmark(samples: Path, workers: int, grey: bool, cache_dir: Path) -> 
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     src = Path(ocr.__file__).parent
-    code = hashlib.sha256(b"".join((src / f).read_bytes() for f in ("ocr.py", "seal.py", "straighten.py"))).hexdigest()
+    code = hashlib.sha256(b"".join((src / f).read_bytes() for f in ("page.py", "sealread.py", "seal.py", "straighten.py", "engines/tesseract.py"))).hexdigest()
     version = f"{ocr_cache.PIPELINE_VERSION}-{code[:10]}-{'grey' if grey else 'colour'}"
     jobs = []
     for tf in sorted(samples.glob("*scan*.truth.json")):
@@ -424,9 +482,9 @@ def tables_benchmark(samples: Path, min_walls: int, cache_dir: Path) -> None:
         if grid.walls < min_walls:
             continue
         ref = flat(_twin_pages(truth, cache_dir)[info["page"] - 1])
-        raw, _, c1 = ocr.run_tesseract(up, dpi)
-        _, words, c2 = ocr.run_tesseract(rules.erase(up, grid, vertical=False), dpi)
-        rows = ocr._rows_from_words(words)
+        raw, _, c1 = lines_from_rows(tesseract.rows(up, dpi))
+        _, words, c2 = lines_from_rows(tesseract.rows(rules.erase(up, grid, vertical=False), dpi))
+        rows = rows_from_words(words)
         e1, e2 = (edit_distance(flat(t), ref) / max(len(ref), 1) for t in (raw, rows))
         b1, b2 = bigrams(flat(raw), ref), bigrams(flat(rows), ref)
         t = tot[grid.dense]
@@ -447,7 +505,7 @@ def updown_benchmark(samples: Path, every: int, windows: list[tuple[float, float
     known from the truth), handed the page right way up first and upside down first: right /
     undecided / wrong decisions, smallest margin and time per check, for each window."""
     res = {w: [0, 0, 0, 1.0, 0.0] for w in windows}
-    keep = (ocr._CHECK_STRIP, ocr._CHECK_WIDTH)
+    keep = (updown.CHECK_STRIP, updown.CHECK_WIDTH)
     try:
         for k, (_truth, info, gray, dpi, _kind) in enumerate(_sample_pages(samples)):
             if k % every:
@@ -455,22 +513,22 @@ def updown_benchmark(samples: Path, every: int, windows: list[tuple[float, float
             from dossier_review.ingest import straighten
 
             o, up = _upright(gray, dpi, info)
-            flipped = straighten.apply(gray, ocr._flip(o))
+            flipped = straighten.apply(gray, updown.flip(o))
             for w in windows:
-                ocr._CHECK_STRIP, ocr._CHECK_WIDTH = w
+                updown.CHECK_STRIP, updown.CHECK_WIDTH = w
                 # both ways round: the pipeline hands over whichever way the cheap cues chose
                 for first_right in (True, False):
                     t0 = time.perf_counter()
                     if first_right:
-                        right_c, wrong_c = ocr._two_way_confidence(up, flipped, dpi)
+                        right_c, wrong_c = updown.two_way_confidence(up, flipped, dpi)
                     else:
-                        wrong_c, right_c = ocr._two_way_confidence(flipped, up, dpi)
+                        wrong_c, right_c = updown.two_way_confidence(flipped, up, dpi)
                     r = res[w]
                     r[4] += time.perf_counter() - t0
                     r[0 if right_c > wrong_c + 0.05 else 2 if wrong_c > right_c + 0.05 else 1] += 1
                     r[3] = min(r[3], right_c - wrong_c)
     finally:
-        ocr._CHECK_STRIP, ocr._CHECK_WIDTH = keep
+        updown.CHECK_STRIP, updown.CHECK_WIDTH = keep
     for (h, wd), (right, undecided, wrong, margin, spent) in res.items():
         n = right + undecided + wrong
         print(f"updown   window {h:.2f} x {wd:.2f} of the page: {n} checks ({n // 2} pages, each both ways round) "
@@ -500,14 +558,21 @@ def main() -> None:
     ap.add_argument("--seal-cache", default=str(Path(tempfile.gettempdir()) / "bench-seals"))
     ap.add_argument("--tables", type=int, nargs="?", const=5, metavar="MIN_WALLS",
                     help="only compare reading ruled tables with and without their rules (see tables_benchmark)")
+    ap.add_argument("--pytesseract", type=int, nargs="?", const=4, metavar="PAGES",
+                    help="only measure reading through pytesseract against the direct call")
+    ap.add_argument("--lines-per-page", type=int, default=1,
+                    help="lines per OCR'd page the second opinion re-reads in the ratio with it on")
     ap.add_argument("--updown", type=int, nargs="?", const=1, metavar="EVERY",
                     help="only measure the two-way up/down strip check on every EVERY-th scanned sample page")
     args = ap.parse_args()
     if args.tables is not None:
         tables_benchmark(Path(args.samples), args.tables, Path(args.seal_cache))
         return
+    if args.pytesseract is not None:
+        pytesseract_cost(args.pytesseract, args.workers)
+        return
     if args.updown is not None:
-        updown_benchmark(Path(args.samples), args.updown, [(ocr._CHECK_STRIP, ocr._CHECK_WIDTH), (0.10, 1.0)])
+        updown_benchmark(Path(args.samples), args.updown, [(updown.CHECK_STRIP, updown.CHECK_WIDTH), (0.10, 1.0)])
         return
     if args.seals:
         seal_benchmark(Path(args.samples), args.workers, args.grey, Path(args.seal_cache))
@@ -558,8 +623,15 @@ def main() -> None:
         print(f"ocr cost pipeline {first:.2f} s (render + straighten + seal + OCR) / tesseract CLI {cli:.2f} s "
               f"(runs {cli_before:.2f} and {cli_after:.2f}; PNGs rendered beforehand) on the same {s.page_count} "
               f"pages, {args.workers} parallel = {first / cli:.2f} (target <= 1.15)")
+        # the second opinion reads from the pages already OCR'd: its own cost on top of the first run
+        # (RapidOCR's models load once per process, as in a run; the load is part of the figure)
+        extra, extra_cpu, n_lines = second_opinion_pass(s, args.lines_per_page)
+        print(f"second   opinion on {n_lines} lines ({args.lines_per_page} a page) {extra:.2f} s: pipeline + second opinion "
+              f"{first + extra:.2f} s / tesseract CLI {cli:.2f} s = {(first + extra) / cli:.2f} (target <= 1.15)")
         print(f"ocr cpu  pipeline {pipe_cpu:.1f} CPU-s / tesseract CLI {cli_cpu:.1f} CPU-s (first CLI run, incl. its "
               f"PNG reading) = {pipe_cpu / cli_cpu:.2f}  (CPU time does not depend on what else the machine runs)")
+        print(f"ocr cpu  with the second opinion ({extra_cpu:.2f} CPU-s) {pipe_cpu + extra_cpu:.1f} CPU-s / tesseract CLI "
+              f"{cli_cpu:.1f} CPU-s = {(pipe_cpu + extra_cpu) / cli_cpu:.2f} (target <= 1.15)")
         print(f"load     1-min load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
     self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -32,6 +32,7 @@ def _ingest_options(args) -> dict:
         "use_cache": not getattr(args, "no_cache", False),
         "workers": getattr(args, "workers", None),
         "progress": sys.stderr.isatty() and not getattr(args, "quiet", False),
+        **({"ocr_engine": args.ocr_engine} if getattr(args, "ocr_engine", None) else {}),
     }
 
 
@@ -152,7 +153,8 @@ def cmd_batch(args) -> int:
     from .batch import run_batch
 
     result = run_batch(args.inputs, args.out, workers=args.workers, standard=args.standard,
-                       rescore=args.rescore, progress=not args.quiet, show_ids=args.show_ids)
+                       rescore=args.rescore, progress=not args.quiet, show_ids=args.show_ids,
+                       ingest_options={"ocr_engine": args.ocr_engine})
     for source, reason in result.failures:
         _err(reason if str(reason).startswith(str(source)) else f"{source}: {reason}")
     print(result)
@@ -202,12 +204,18 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--workers", type=int, default=None, help="OCR processes (default: cores)")
             p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
+    def ocr_engine(p):
+        p.add_argument("--ocr-engine", choices=["tesseract", "rapidocr", "both"], default="tesseract",
+                       help="扫描页的识别引擎：tesseract（默认）、rapidocr，或 both（Tesseract 识别整页，"
+                            "RapidOCR 复核证据所在行）")
+
     p = sub.add_parser("review", help="review dossiers and write reports")
     p.add_argument("paths", nargs="+", metavar="PATH", help="a PDF, an image, or a folder of pages")
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--formats", default="json,html,docx", help="report formats (json,html,docx)")
     _show_ids_option(p)
     common(p)
+    ocr_engine(p)
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("ingest", help="read a dossier and list the documents found")
@@ -234,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rescore", action="store_true", help="re-apply the standard to stored facts, no OCR")
     _show_ids_option(p)
     common(p)
+    ocr_engine(p)
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("sample", help="draw a reproducible (stratified) sample from a case register")

@@ -206,6 +206,9 @@ class Dossier(JsonMixin):
     name: str
     sources: list[str]
     pages: list[Page]
+    # the --ocr-engine choice: "tesseract" | "rapidocr" (the page reader) | "both" (Tesseract pages,
+    # RapidOCR's second opinion on evidence lines)
+    ocr_engine: str = "tesseract"
 
     @property
     def page_count(self) -> int:

@@ -71,7 +71,7 @@ def test_square_chop_found():
 
 
 def test_rows_rebuilt_from_word_boxes():
-    from dossier_review.ingest.ocr import _rows_from_words
+    from dossier_review.ingest.words import rows_from_words as _rows_from_words
 
     def w(text, left, top):
         return {"text": text, "left": left, "top": top, "width": 40 * len(text), "height": 40, "conf": 0.9}
@@ -83,7 +83,7 @@ def test_rows_rebuilt_from_word_boxes():
 
 
 def test_rules_removed_text_kept():
-    from dossier_review.ingest.ocr import _remove_rules
+    from dossier_review.ingest.rules import remove_all as _remove_rules
 
     img = np.asarray(render_page(["立案审批表", "案件名称：某公司销售过期食品案"], dpi=150, table=True).convert("L"))
     out = _remove_rules(img, 150)

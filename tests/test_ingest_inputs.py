@@ -7,6 +7,7 @@ from PIL import Image
 
 from dossier_review.errors import InputError, MissingDependencyError
 from dossier_review.ingest import core, ingest, ocr, text_layer_usable
+from dossier_review.ingest.engines import tesseract
 from dossier_review.ingest.synth import DECISION_LINES, write_text_pdf
 
 
@@ -148,7 +149,7 @@ def test_missing_chi_sim(monkeypatch, tmp_path):
 
 def test_digital_pdf_uses_text_layer(digital_pdf, monkeypatch):
     # a digital page must never reach Tesseract
-    monkeypatch.setattr(ocr, "run_tesseract", lambda *a, **k: pytest.fail("OCR called on a text page"))
+    monkeypatch.setattr(tesseract, "rows", lambda *a, **k: pytest.fail("OCR called on a text page"))
     d = ingest(digital_pdf, use_cache=False)
     assert d.name == "case" and d.sources == [str(digital_pdf)]
     assert [p.source for p in d.pages] == ["text", "text"]

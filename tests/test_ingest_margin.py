@@ -1,12 +1,14 @@
 """The page number at the foot of a scan, read again when the page reader passed it over
-(ingest/margin.py), and the characters' own confidences from Tesseract's hOCR (ingest/ocr.py)."""
+(ingest/margin.py), and the characters' own confidences from Tesseract's hOCR (ingest/engines/tesseract.py)."""
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from dossier_review.ingest import margin, ocr
+from dossier_review.ingest import margin, page
+from dossier_review.ingest.engines import tesseract
 from dossier_review.ingest.ink import unread_marks
 from dossier_review.ingest.synth import FONT_PATH, _font
+from dossier_review.ingest.words import lines_from_rows
 
 H, W = 3508, 2480
 BODY = [{"text": "行政处罚决定书", "left": 300, "top": y, "width": 700, "height": 50, "conf": 0.95}
@@ -67,12 +69,12 @@ def test_parse_hocr_gives_words_with_their_characters():
     <span class='ocrx_word' id='word_1_2' title='bbox 20 80 60 110; x_wconf 91'>
       <span class='ocrx_cinfo' title='x_bboxes 20 80 60 110; x_conf 91.0'>网</span></span>
     </span></p></div></div>"""
-    rows = ocr.parse_hocr(hocr)
+    rows = tesseract.parse_hocr(hocr)
     assert [r["text"] for r in rows] == ["<上", "网"]
     assert (rows[0]["block_num"], rows[1]["block_num"]) == ("1", "2")
     assert rows[0]["conf"] == "82" and (rows[0]["left"], rows[0]["width"]) == ("389", "45")
     assert [c[0] for c in rows[0]["chars"]] == [0.9746, 0.9941]
-    _, words, _ = ocr._lines_from_tsv(rows)
+    _, words, _ = lines_from_rows(rows)
     assert words[0]["chars"][1] == [0.9941, 404, 25, 434, 54]
 
 
@@ -83,7 +85,7 @@ def test_a_lone_figure_at_the_foot_is_read_as_the_page_number():
     draw.text((2240, 3300), "7", fill=20, font=_font(42, FONT_PATH))
     gray = np.asarray(img).copy()
     marks = unread_marks(gray, [], 300)
-    word = margin.read_foot_number(gray, marks, [], 300, ocr._read_digits)
+    word = margin.read_foot_number(gray, marks, [], 300, page._read_digits)
     assert word is not None and word["text"] == "7" and word["conf"] >= margin.MIN_CONF
     assert word["chars"] and word["chars"][0][0] >= margin.MIN_CONF
 
@@ -92,7 +94,7 @@ def test_a_lone_figure_at_the_foot_is_read_as_the_page_number():
 def test_tesseract_gives_each_character_its_own_confidence():
     img = Image.new("L", (1200, 160), 255)
     ImageDraw.Draw(img).text((40, 40), "违反了《上网服务场所条例》", fill=0, font=_font(60, FONT_PATH))
-    raw, words, _ = ocr.run_tesseract(np.asarray(img).copy(), 300)
+    raw, words, _ = lines_from_rows(tesseract.rows(np.asarray(img).copy(), 300))
     assert "上网服务" in raw.replace(" ", "")
     with_chars = [w for w in words if w.get("chars")]
     assert with_chars and all(len(w["chars"]) == len(w["text"]) for w in with_chars)

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from dossier_review.ingest import core, ingest, normalize, ocr
+from dossier_review.ingest.engines import tesseract
 from dossier_review.ingest.synth import (
     DECISION_LINES,
     TABLE_ROWS,
@@ -58,7 +59,7 @@ def test_scanned_pdf_ocr_accuracy_rotation_and_cache(scanned, tmp_path, monkeypa
         assert p.words and p.width > p.height * 0.6
         assert "行政处罚决定书" in p.text
     # rerun: served from the cache, Tesseract never runs
-    monkeypatch.setattr(ocr, "run_tesseract", lambda *a, **k: pytest.fail("tesseract called on a cached page"))
+    monkeypatch.setattr(tesseract, "rows", lambda *a, **k: pytest.fail("tesseract called on a cached page"))
     monkeypatch.setattr(core, "_run_task", lambda *a, **k: pytest.fail("page rendered on a cached run"))
     again = ingest(scanned, cache_path=db)
     assert core.last_stats.cache_hits == 2 and core.last_stats.ocr_pages == 0

@@ -8,7 +8,8 @@ import cv2
 import numpy as np
 import pytest
 
-from dossier_review.ingest import normalize, ocr, rules, straighten
+from dossier_review.ingest import normalize, ocr, rules, straighten, updown
+from dossier_review.ingest.engines import tesseract
 from dossier_review.ingest.synth import (
     CATALOGUE_ROWS,
     DECISION_LINES,
@@ -73,8 +74,8 @@ def test_strip_is_a_small_window_on_the_text():
     page = np.asarray(render_page(lines, dpi=dpi, font_pt=12).convert("L")).copy()
     h, w = page.shape
     page = np.vstack([np.full((h // 2, w), 255, np.uint8), page[: h - h // 2]])  # text in the lower half
-    strip = ocr._text_strip(page, dpi)
-    assert strip.shape == (int(h * ocr._CHECK_STRIP), int(w * ocr._CHECK_WIDTH))
+    strip = updown.text_strip(page, dpi)
+    assert strip.shape == (int(h * updown.CHECK_STRIP), int(w * updown.CHECK_WIDTH))
     assert (strip < 128).mean() > 0.02  # on text, not on the empty upper half or the margins
 
 
@@ -86,9 +87,9 @@ def test_two_way_check_reads_the_same_text_both_ways(monkeypatch):
     a = np.asarray(render_page(["询问笔录"] + para + [""] * 6 + para, dpi=dpi, font_pt=12).convert("L")).copy()
     b = np.ascontiguousarray(np.rot90(a, 2))
     seen = []
-    monkeypatch.setattr(ocr, "run_tesseract", lambda img, d, p=ocr.PSM: seen.append(img) or ("", [], 0.0))
-    ocr._two_way_confidence(a, b, dpi)
-    sa = ocr._text_strip(a, dpi)
+    monkeypatch.setattr(tesseract, "rows", lambda img, d, p=ocr.PSM, **k: seen.append(img) or [])
+    updown.two_way_confidence(a, b, dpi)
+    sa = updown.text_strip(a, dpi)
     stacked = seen[0]
     top, bottom = stacked[:sa.shape[0]], stacked[-sa.shape[0]:]
     assert (top == sa).all() and (bottom == np.rot90(sa, 2)).all()
@@ -97,8 +98,8 @@ def test_two_way_check_reads_the_same_text_both_ways(monkeypatch):
 @pytest.mark.ocr
 def test_catalogue_read_once_without_rules_row_by_row(monkeypatch):
     calls = []
-    real = ocr._tesseract_rows
-    monkeypatch.setattr(ocr, "_tesseract_rows", lambda g, d, p=ocr.PSM, **k: calls.append(g.shape) or real(g, d, p, **k))
+    real = tesseract.rows
+    monkeypatch.setattr(tesseract, "rows", lambda g, d, p=ocr.PSM, **k: calls.append(g.shape) or real(g, d, p, **k))
     page = np.asarray(degrade(render_catalogue(), seed=3, skew=1.2))
     res = ocr.process_image(page, 300)
     assert len(calls) == 1  # no second reading, no strip check

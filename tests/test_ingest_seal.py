@@ -5,8 +5,9 @@ import cv2
 import numpy as np
 import pytest
 
-from dossier_review.ingest import normalize, ocr, seal
+from dossier_review.ingest import normalize, ocr, seal, sealread
 from dossier_review.ingest.synth import degrade, draw_seal, render_page
+from dossier_review.ingest.words import lines_from_rows
 
 
 def _sealed_page(lines, seed=3, jpeg=55):
@@ -60,8 +61,8 @@ def test_rim_debris_dropped_and_garbage_line_inside_seal_removed():
     word(2, 1, "和", 320, 260, 40, 40, 20)         # the seal's star read as text
     word(2, 1, "和", 365, 262, 40, 40, 31)
     word(3, 1, "备", 20, 350, 40, 40, 30)          # doubtful but outside the seal: kept
-    out, reread = ocr._reread_under_seals(gray, 300, rows, [[250, 80, 220, 230]])
-    raw, _, _ = ocr._lines_from_tsv(out)
+    out, reread = sealread.reread_under_seals(gray, 300, rows, [[250, 80, 220, 230]])
+    raw, _, _ = lines_from_rows(out)
     assert reread == 0
     assert "是" not in raw and "和" not in raw
     assert "2024年11月5日" in raw.replace(" ", "") and "某县交通运输局" in raw.replace(" ", "") and "备" in raw

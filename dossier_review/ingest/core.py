@@ -7,11 +7,16 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Dossier, Page, WordBox
+from ..errors import InputError, MissingDependencyError
+from ..model import Dossier, Page, PageFacts, WordBox
 from . import cache as _cache
+from . import engines as _engines
 from . import ocr as _ocr
 from . import pdftext
+from . import render as _render
+from . import textlayer as _textlayer
+from . import updown as _updown
+from .engines import tesseract as _tesseract
 from .normalize import normalize
 from .seal import find_seals
 from .sources import SourceFile, collect
@@ -22,24 +27,28 @@ SEAL_RENDER_DPI = 50
 MAX_RENDER_PIXELS = 80_000_000  # ~ A2 at 300 dpi; bigger sheets are rendered at a lower dpi
 # a text layer over a full-page scan must carry a page's worth of text to be trusted
 MIN_HAN_OVER_SCAN = 40
+# resolution of the strip read to check a suspicious text layer against its page
+STRIP_DPI = 300
+NO_LAYER = "无文字层"
+LYING_LAYER = "文字层与页面图像不符（字符映射错误）"
 
 
 def text_layer_usable(text: str, image_cover: float) -> tuple[bool, str]:
     """Whether a page's extracted text layer can stand in for OCR, and why not."""
     stripped = "".join(text.split())
     if not stripped:
-        return False, "no text layer"
+        return False, NO_LAYER
     cids = _CID_RE.findall(stripped)
     cid_chars = sum(len(c) for c in cids)
     bad = sum(1 for ch in stripped if ch in "\ufffd\ufffe" or "\ue000" <= ch <= "\uf8ff" or ord(ch) < 32)
     rest = len(stripped) - cid_chars
     if cid_chars > 0.3 * len(stripped) or bad > 0.3 * max(rest, 1):
-        return False, "text layer without a usable character map"
+        return False, "文字层缺少可用的字符映射"
     han = len(_HAN_RE.findall(stripped))
     if image_cover >= 0.5 and han < MIN_HAN_OVER_SCAN:
-        return False, "a few stray characters over a scanned image"
+        return False, "扫描图像上仅有零星文字"
     if han == 0 and len(stripped) < 20:
-        return False, "too little text in the text layer"
+        return False, "文字层文字过少"
     return True, ""
 
 
@@ -52,20 +61,44 @@ def text_pass(path: str, start: int, stop: int, dpi: int) -> list[dict]:
     out: list[dict] = []
     for index in range(start, stop):
         try:
-            page = _ocr._pdf_doc(path)[index]
+            page = _render.pdf_doc(path)[index]
             text, cover = pdftext.page_text(page), pdftext.image_cover(page)
         except Exception:  # noqa: BLE001 - pdfium failed on this page: try pdfminer's reading
             text, cover = _plumber_text(path, index)
         if text is None:
-            out.append({"usable": False, "reason": "text layer unreadable"})
+            out.append({"usable": False, "reason": "文字层无法读取"})
             continue
+        text = _textlayer.canonical(text)
         usable, reason = text_layer_usable(text, cover)
         if not usable:
             out.append({"usable": False, "reason": reason})
             continue
+        if _textlayer.suspicious(text) and _contradicted_by_image(path, index, text):
+            out.append({"usable": False, "reason": LYING_LAYER})
+            continue
         seal, box = _seal_on_pdf_page(path, index, dpi)
         out.append({"usable": True, "text": _clean_layout(text), "seal": seal, "box": box})
     return out
+
+
+def _contradicted_by_image(path: str, index: int, text: str) -> bool:
+    """A layer that reads like wrong characters, checked against Tesseract's reading of the
+    densest text window of the rendered page (one strip: ~0.5 s, only on suspicious pages)."""
+    gray = _render.render_pdf_page(path, index, STRIP_DPI, grey=True)
+    top, left, bottom, right = _updown.text_window(gray, STRIP_DPI)
+    chars = [c for r in _tesseract.rows(gray[top:bottom, left:right], STRIP_DPI, 6) for c in r.get("chars") or ()]
+    agree = _textlayer.agrees_with_image(text, "".join(c[2] for c in chars), [c[0] for c in chars])
+    return agree is False
+
+
+def layer_verdict(result: dict | None) -> str:
+    """``PageFacts.text_layer`` from a text-pass result (None: not a PDF page)."""
+    if result is None:
+        return "none"
+    if result.get("usable"):
+        return "used"
+    reason = result.get("reason") or NO_LAYER
+    return "none" if reason == NO_LAYER else f"rejected: {reason}"
 
 
 def _plumber_text(path: str, index: int) -> tuple[str | None, float]:
@@ -91,7 +124,7 @@ def _clean_layout(text: str) -> str:
 
 
 def _seal_on_pdf_page(path: str, index: int, dpi: int) -> tuple[bool, list[int] | None]:
-    img = _ocr.render_pdf_page(path, index, SEAL_RENDER_DPI)
+    img = _render.render_pdf_page(path, index, SEAL_RENDER_DPI)
     boxes = find_seals(img, SEAL_RENDER_DPI)
     if not boxes:
         return False, None
@@ -101,7 +134,7 @@ def _seal_on_pdf_page(path: str, index: int, dpi: int) -> tuple[bool, list[int] 
 
 def _page_dpi(path: str, index: int, dpi: int) -> int:
     """``dpi``, lowered for oversized sheets so a render stays within MAX_RENDER_PIXELS."""
-    page = _ocr._pdf_doc(path)[index]
+    page = _render.pdf_doc(path)[index]
     w, h = page.get_size()
     px = (w / 72.0 * dpi) * (h / 72.0 * dpi)
     if px <= MAX_RENDER_PIXELS:
@@ -109,7 +142,7 @@ def _page_dpi(path: str, index: int, dpi: int) -> int:
     return max(int(dpi * (MAX_RENDER_PIXELS / px) ** 0.5), 72)
 
 
-def _page_from_result(res: dict, number: int, sf: SourceFile, index: int) -> Page:
+def _page_from_result(res: dict, number: int, sf: SourceFile, index: int, layer: str = "none") -> Page:
     return Page(
         number=number, source="ocr", confidence=float(res["confidence"]), raw_text=res["raw_text"],
         text=normalize(res["raw_text"]),
@@ -117,6 +150,7 @@ def _page_from_result(res: dict, number: int, sf: SourceFile, index: int) -> Pag
         source_file=str(sf.path), source_index=index, width=res["width"], height=res["height"],
         rotation=res["rotation"], skew=res["skew"], red_seal=res["red_seal"], red_seal_box=res["red_seal_box"],
         warnings=list(res["warnings"]), unread_marks=res.get("unread_marks"),
+        facts=PageFacts(text_layer=layer),
     )
 
 
@@ -134,8 +168,15 @@ last_stats = IngestStats()
 TEXT_CHUNK = 48  # pages per text-layer task: a pool only pays off for long digital files
 
 
-def ingest(path, *, cache_path=None, use_cache=True, workers=None, progress=False, dpi=300) -> Dossier:
-    """Read a case file (PDF, image, or folder of them) into a ``Dossier`` whose pages carry text."""
+def ingest(path, *, cache_path=None, use_cache=True, workers=None, progress=False, dpi=300,
+           ocr_engine="tesseract") -> Dossier:
+    """Read a case file (PDF, image, or folder of them) into a ``Dossier`` whose pages carry text.
+
+    ``ocr_engine`` (``engines.ENGINE_CHOICES``) chooses the page reader: "tesseract" (default),
+    "rapidocr", or "both" (Tesseract reads the pages; the choice is kept on the dossier so that
+    the pipeline asks RapidOCR's second opinion on evidence lines).
+    """
+    reader = _engines.page_reader(ocr_engine)
     name, files = collect(path)
     dpi = int(dpi)
     if not 72 <= dpi <= 1200:
@@ -171,10 +212,12 @@ def ingest(path, *, cache_path=None, use_cache=True, workers=None, progress=Fals
                 if r["usable"]:
                     slots.append(Page(number=len(slots) + 1, source="text", confidence=1.0, raw_text=r["text"],
                                       text=normalize(r["text"]), source_file=str(sf.path), source_index=index,
-                                      red_seal=r["seal"], red_seal_box=r["box"]))
+                                      red_seal=r["seal"], red_seal_box=r["box"],
+                                      facts=PageFacts(text_layer="used")))
                     continue
-                task = {"kind": sf.kind, "path": str(sf.path), "index": index, "psm": _ocr.PSM,
-                        "dpi": _page_dpi(str(sf.path), index, dpi) if sf.kind == "pdf" else dpi}
+                task = {"kind": sf.kind, "path": str(sf.path), "index": index, "psm": _ocr.PSM, "engine": reader,
+                        "dpi": _page_dpi(str(sf.path), index, dpi) if sf.kind == "pdf" else dpi,
+                        "layer": layer_verdict(r if sf.kind == "pdf" else None)}
                 jobs.append((len(slots), sf, index, task))
                 slots.append(None)
         stats.text_pages = len(slots) - len(jobs)
@@ -194,14 +237,24 @@ def ingest(path, *, cache_path=None, use_cache=True, workers=None, progress=Fals
             pool.shutdown(wait=True)
         if bar:
             bar.close()
-        _ocr.close_docs()
+        _render.close_docs()
     global last_stats
     last_stats = stats
-    return Dossier(name=name, sources=[str(sf.path) for sf in files], pages=[p for p in slots if p is not None])
+    return Dossier(name=name, sources=[str(sf.path) for sf in files], pages=[p for p in slots if p is not None],
+                   ocr_engine=ocr_engine)
 
 
 def _ocr_pages(jobs, slots, stats, pool, n_workers, cache_path, use_cache, bar) -> None:
     info = _ocr.tesseract_info()  # MissingDependencyError before any work
+    reader = jobs[0][3]["engine"]
+    engine_key = {}
+    if reader != "tesseract":
+        # Tesseract's pages keep the keys they always had; another reader's pages get their own
+        engine = _engines.get(reader)
+        if not engine.available():
+            raise MissingDependencyError(f"OCR engine {reader} is not installed with its models "
+                                         "(pip install rapidocr onnxruntime)")
+        engine_key = {"engine": engine.version()}
     cache = _cache.OcrCache(cache_path) if use_cache else None
     digests: dict[str, str] = {}
     pending = []
@@ -211,10 +264,10 @@ def _ocr_pages(jobs, slots, stats, pool, n_workers, cache_path, use_cache, bar) 
             if cache is not None:
                 digest = digests.get(str(sf.path)) or digests.setdefault(str(sf.path), _cache.file_digest(sf.path))
                 key = _cache.page_key(digest, index, {"dpi": task["dpi"], "psm": task["psm"], "lang": _ocr.LANG,
-                                                      "kind": sf.kind, "tesseract": info.version})
+                                                      "kind": sf.kind, "tesseract": info.version, **engine_key})
                 hit = cache.get(key)
                 if hit is not None:
-                    slots[slot] = _page_from_result(hit, slot + 1, sf, index)
+                    slots[slot] = _page_from_result(hit, slot + 1, sf, index, task["layer"])
                     if bar:
                         bar.update(1)
                     continue
@@ -225,7 +278,7 @@ def _ocr_pages(jobs, slots, stats, pool, n_workers, cache_path, use_cache, bar) 
             slot, sf, index, task, key = item
             if cache is not None and key and not res.get("failed"):
                 cache.put(key, res)  # at once: an interrupted run keeps every finished page
-            slots[slot] = _page_from_result(res, slot + 1, sf, index)
+            slots[slot] = _page_from_result(res, slot + 1, sf, index, task["layer"])
             if bar:
                 bar.update(1)
 
@@ -263,8 +316,6 @@ def _cores() -> int:
 
 def _run_task(task: dict) -> dict:
     """Pool wrapper: one page's failure becomes a page warning, not a lost dossier."""
-    from ..errors import MissingDependencyError
-
     try:
         return _ocr.ocr_task(task)
     except MissingDependencyError:
@@ -289,6 +340,8 @@ def describe(dossier: Dossier) -> str:
             notes.append(f"turned {p.rotation}°")
         if p.red_seal:
             notes.append("red seal")
+        if p.facts.text_layer.startswith("rejected"):
+            notes.append(f"text layer {p.facts.text_layer}")
         if notes:
             lines.append(f"  page {p.number} ({Path(p.source_file).name}#{p.source_index + 1}, {p.source}): "
                          + "; ".join(notes))

@@ -8,6 +8,45 @@ single space next to a Chinese character (Tesseract puts one between every two) 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+# Look-alike code points a broken font map puts in a text layer (Kangxi radicals, the CJK radicals
+# supplement, compatibility ideographs): mapped to the unified ideographs the page shows.
+# CJK radicals supplement → the unified ideograph each one stands for (Unicode's
+# EquivalentUnifiedIdeograph.txt); NFKC maps only U+2E9F and U+2EF3 of this block
+SUPPLEMENT = {
+    "⺁": "厂", "⺅": "亻", "⺆": "冂", "⺉": "刂", "⺊": "卜", "⺋": "㔾", "⺐": "尢", "⺒": "巳",
+    "⺓": "幺", "⺕": "彐", "⺖": "忄", "⺘": "扌", "⺙": "攵", "⺜": "日", "⺝": "月", "⺠": "民",
+    "⺡": "氵", "⺢": "氺", "⺣": "灬", "⺤": "爫", "⺦": "丬", "⺧": "牜", "⺨": "犭", "⺩": "王",
+    "⺪": "疋", "⺫": "罒", "⺬": "示", "⺭": "礻", "⺯": "糸", "⺰": "纟", "⺲": "罒", "⺷": "羊",
+    "⺹": "耂", "⺺": "肀", "⺻": "聿", "⺼": "月", "⺽": "臼", "⺾": "艹", "⺿": "艹", "⻀": "艹",
+    "⻁": "虎", "⻂": "衤", "⻃": "覀", "⻄": "西", "⻅": "见", "⻆": "角", "⻈": "讠", "⻉": "贝",
+    "⻋": "车", "⻌": "辶", "⻍": "辶", "⻎": "辶", "⻏": "阝", "⻐": "钅", "⻑": "長", "⻒": "镸",
+    "⻓": "长", "⻔": "门", "⻖": "阝", "⻗": "雨", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风",
+    "⻜": "飞", "⻝": "食", "⻟": "飠", "⻠": "饣", "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼",
+    "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻫": "斉", "⻬": "齐", "⻭": "歯",
+    "⻮": "齿", "⻯": "竜", "⻰": "龙", "⻱": "龜", "⻲": "亀",
+}
+
+
+def _lookalike_codepoint_table() -> dict[int, str]:
+    table = {ord(k): v for k, v in SUPPLEMENT.items()}
+    for lo, hi in ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            mapped = unicodedata.normalize("NFKC", ch)
+            if mapped != ch and len(mapped) == 1:
+                table[cp] = mapped
+    return table
+
+
+LOOKALIKE_CODEPOINTS = _lookalike_codepoint_table()
+
+
+def canonical(text: str) -> str:
+    """``text`` with look-alike code points replaced by the unified ideographs they show."""
+    return text.translate(LOOKALIKE_CODEPOINTS)
+
 
 from ..lib.confusions import MENDS, digit_lookalikes, lookalikes
 
@@ -104,7 +143,7 @@ def _fix_half_punct(m: re.Match) -> str:
 
 
 def normalize_line(line: str) -> str:
-    line = line.translate(_WIDTH).strip()
+    line = line.translate(LOOKALIKE_CODEPOINTS).translate(_WIDTH).strip()
     if not line:
         return ""
     # keep cell gaps as one space, then drop the spaces OCR puts around Chinese characters

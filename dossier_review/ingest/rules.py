@@ -103,3 +103,19 @@ def erase(gray: np.ndarray, grid: Grid, vertical: bool = True) -> np.ndarray:
     band = cv2.resize(band, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_NEAREST)
     out[band > 0] = int(np.percentile(gray[::16, ::16], 90))
     return out
+
+
+def remove_all(gray: np.ndarray, dpi: int) -> np.ndarray | None:
+    """``gray`` with ruled lines (longer than 15 mm) painted paper-white; None when it has none."""
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    length = max(int(dpi * 0.6), 20)
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+    rules = cv2.bitwise_or(horiz, vert)
+    if cv2.countNonZero(rules) < length * 4:  # not even a small table
+        return None
+    rules = cv2.dilate(rules, np.ones((3, 3), np.uint8))
+    out = gray.copy()
+    out[rules > 0] = int(np.percentile(gray[::16, ::16], 90))
+    return out
+
