@@ -9,15 +9,17 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 from . import __version__
 from .errors import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_TERMINATED,
     EXIT_USAGE,
     DossierReviewError,
+    OutputError,
+    Terminated,
 )
 
 
@@ -37,12 +39,12 @@ def _ingest_options(args) -> dict:
 # --------------------------------------------------------------------------- review
 
 def cmd_review(args) -> int:
+    from .lib.outdir import check_output_folder, is_output_oserror, os_reason
     from .pipeline import load_standard, review_path
     from .report import write_reports
 
     standard = load_standard(args.standard)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = check_output_folder(args.out)  # before any OCR: a read-only or full folder is refused now
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     status = EXIT_OK
     for path in args.paths:
@@ -52,7 +54,20 @@ def cmd_review(args) -> int:
             _err(exc.one_line())
             status = max(status, exc.exit_code)
             continue
-        written = write_reports(review, out, formats=formats)
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug must not cost the other dossiers
+            _err(f"{path}: 内部错误（{type(exc).__name__}: {' '.join(str(exc).split())[:200]}），"
+                 "该案卷未能评查；请把此行报告给维护者")
+            status = max(status, 1)
+            continue
+        try:
+            written = write_reports(review, out, formats=formats, show_ids=args.show_ids)
+        except OSError as exc:
+            if not is_output_oserror(exc):
+                raise
+            # the next dossier would fail the same way: stop; reports already written stay
+            raise OutputError(out, f"报告无法写入（{os_reason(exc)}）；已写完的报告已保留") from None
         flag = " 否决" if review.vetoed else ""
         human = " (needs human)" if review.needs_human else ""
         print(f"{review.dossier}: {review.score:g} {review.grade}{flag}{human}, "
@@ -138,11 +153,13 @@ def cmd_batch(args) -> int:
     from .batch import run_batch
 
     result = run_batch(args.inputs, args.out, workers=args.workers, standard=args.standard,
-                       rescore=args.rescore, progress=not args.quiet,
+                       rescore=args.rescore, progress=not args.quiet, show_ids=args.show_ids,
                        ingest_options={"scope": args.scope, "ocr_engine": args.ocr_engine})
     for source, reason in result.failures:
         _err(reason if str(reason).startswith(str(source)) else f"{source}: {reason}")
     print(result)
+    if result.terminated:
+        _err("已终止（收到 SIGTERM）；已完成的结果已保留，重新运行即可续上")
     return result.exit_code
 
 
@@ -164,6 +181,12 @@ def cmd_samples(args) -> int:
 
 
 # --------------------------------------------------------------------------- main
+
+def _show_ids_option(p) -> None:
+    p.add_argument("--show-ids", action="store_true",
+                   help="在内部报告（各案卷的 HTML/DOCX、汇总表）中显示完整的身份证号和统一社会信用代码；"
+                        "默认打码（如 370102********9347）。通报始终打码")
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -195,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="a PDF, an image, or a folder of pages")
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--formats", default="json,html,docx", help="report formats (json,html,docx)")
+    _show_ids_option(p)
     common(p)
     scope(p)
     ocr_engine(p)
@@ -222,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", metavar="DIR|LIST")
     p.add_argument("--out", required=True)
     p.add_argument("--rescore", action="store_true", help="re-apply the standard to stored facts, no OCR")
+    _show_ids_option(p)
     common(p)
     scope(p)
     ocr_engine(p)
@@ -252,8 +277,14 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .lib.signals import sigterm_as_interrupt
+
     try:
-        return args.func(args)
+        with sigterm_as_interrupt():  # `kill` stops a run as Ctrl-C does: workers ended, results kept
+            return args.func(args)
+    except Terminated:
+        _err("已终止（收到 SIGTERM）；已完成的结果已保留，重新运行即可续上")
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         _err("interrupted; finished results are kept")
         return EXIT_INTERRUPTED

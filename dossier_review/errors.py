@@ -6,7 +6,10 @@ Exit codes, like OCRmyPDF's, mean something:
   3  at least one input was unusable (the others were still processed)
   4  the evaluation standard file is invalid
   5  a required program is missing (tesseract, its chi_sim data)
+  6  the output folder cannot take the results (read-only, full, or in use by another batch);
+     results already finished are kept
   130 interrupted (Ctrl-C); results already finished are kept
+  143 terminated (SIGTERM, e.g. ``kill`` or a scheduler's stop); results already finished are kept
 """
 from __future__ import annotations
 
@@ -15,7 +18,9 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_STANDARD = 4
 EXIT_MISSING_DEPENDENCY = 5
+EXIT_OUTPUT = 6
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process the signal ended
 
 
 class DossierReviewError(Exception):
@@ -53,3 +58,18 @@ class StandardFileError(DossierReviewError):
 
 class MissingDependencyError(DossierReviewError):
     exit_code = EXIT_MISSING_DEPENDENCY
+
+
+class OutputError(DossierReviewError):
+    """The output folder cannot take the results: read-only, full, not a folder, or locked."""
+
+    exit_code = EXIT_OUTPUT
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM turned into an exception in the main thread, so that it cleans up as Ctrl-C does."""

@@ -27,46 +27,46 @@ def _err(path, **kw) -> InputError:
 
 
 def test_missing_path(tmp_path):
-    assert "no such" in _err(tmp_path / "nope.pdf").reason
+    assert "找不到" in _err(tmp_path / "nope.pdf").reason
 
 
 def test_empty_file(tmp_path):
     p = tmp_path / "empty.pdf"
     p.write_bytes(b"")
-    assert "empty" in _err(p).reason
+    assert "文件为空" in _err(p).reason
 
 
 def test_non_pdf_named_pdf(tmp_path):
     p = tmp_path / "letter.pdf"
     p.write_text("这不是PDF文件，只是文本。", encoding="utf-8")
-    assert "not a PDF" in _err(p).reason
+    assert "不是 PDF" in _err(p).reason
 
 
 def test_truncated_pdf(tmp_path, digital_pdf):
     data = digital_pdf.read_bytes()
     p = tmp_path / "cut.pdf"
     p.write_bytes(data[: len(data) // 2])
-    assert "truncated" in _err(p).reason
+    assert "不完整" in _err(p).reason
 
 
 def test_corrupt_pdf(tmp_path):
     p = tmp_path / "broken.pdf"
     p.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20 + b"\n%%EOF\n")
     reason = _err(p).reason
-    assert "corrupt" in reason or "no pages" in reason
+    assert "已损坏" in reason or "没有页面" in reason
 
 
 def test_encrypted_pdf(tmp_path, digital_pdf):
     p = tmp_path / "locked.pdf"
     with pikepdf.open(digital_pdf) as pdf:
         pdf.save(p, encryption=pikepdf.Encryption(user="secret", owner="secret"))
-    assert "password" in _err(p).reason
+    assert "密码" in _err(p).reason
 
 
 def test_zero_pages(tmp_path):
     p = tmp_path / "nopages.pdf"
     pikepdf.new().save(p)
-    assert "no pages" in _err(p).reason
+    assert "没有页面" in _err(p).reason
 
 
 @pytest.mark.parametrize("limit", [6000, 1000])  # PIL warns above the limit, fails above twice it
@@ -74,27 +74,27 @@ def test_decompression_bomb(tmp_path, monkeypatch, limit):
     p = tmp_path / "huge.png"
     Image.new("L", (100, 100), 255).save(p)
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", limit)
-    assert "too large" in _err(p).reason
+    assert "过大" in _err(p).reason
 
 
 def test_corrupt_image(tmp_path):
     p = tmp_path / "scan.png"
     Image.new("RGB", (400, 400), "white").save(p)
     p.write_bytes(p.read_bytes()[:200])
-    assert "corrupt" in _err(p).reason or "not a readable image" in _err(p).reason
+    assert "已损坏" in _err(p).reason or "不是可读取的图像" in _err(p).reason
 
 
 def test_unsupported_type(tmp_path):
     p = tmp_path / "case.docx"
     p.write_bytes(b"PK\x03\x04 not really a docx")
-    assert "unsupported file type .docx" in _err(p).reason
+    assert "不支持的文件类型 .docx" in _err(p).reason
 
 
 def test_empty_folder(tmp_path):
     d = tmp_path / "case"
     d.mkdir()
     (d / "notes.txt").write_text("no pages here")
-    assert "no PDF or image" in _err(d).reason
+    assert "没有 PDF 或图像" in _err(d).reason
 
 
 def test_unreadable_folder(tmp_path, monkeypatch):
@@ -105,7 +105,7 @@ def test_unreadable_folder(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Path, "iterdir", deny)
-    assert "cannot be read" in _err(d).reason
+    assert "无法读取" in _err(d).reason
 
 
 def test_bad_file_inside_folder_is_named(tmp_path, digital_pdf):

@@ -113,7 +113,8 @@ def test_html_content_for_the_reviewer(tmp_path):
     # documents with Chinese type names and pages
     assert "行政处罚决定书" in text and "P.18–19" in text and "送达回证" in text
     # facts: party, officers, dates by role, amounts, citations
-    assert "91330100MA2XXXXX1B" in text and "33010012345" in text
+    # the credit code is masked by default (see test_privacy for --show-ids)
+    assert "913301********XX1B" in text and "91330100MA2XXXXX1B" not in text and "33010012345" in text
     assert "作出决定" in text and "2024-04-18" in text
     assert "50,000 元（5 万元）" in text
     assert "《中华人民共和国食品安全法》第一百二十五条第一款第（二）项" in text

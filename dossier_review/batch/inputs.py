@@ -49,6 +49,9 @@ def _folder_dossiers(folder: Path, exclude: Iterable[Path] = ()) -> list[Path]:
                 found.append(entry)
         elif is_dossier_file(entry):
             found.append(entry)
+        elif entry.is_symlink() and not entry.exists():
+            # a symlink loop or a dangling link: counted and reported as unreadable, not dropped
+            found.append(entry)
         # anything else (truth files, spreadsheets, notes, reports) is not a dossier
     return os_sorted(found)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from .. import __version__
+from ..lib.privacy import mask_ids, mask_names, needs_text_cell
 from ..report import labels as L
 from ..report.atomic import safe_stem, write_text, write_with
 from ..store import Store, register_of
@@ -56,6 +57,7 @@ class Stats:
     code_example: dict = field(default_factory=dict)            # code -> (dossier, page, quote)
     human_count: int = 0
     seeds: set = field(default_factory=set)
+    private_names: set = field(default_factory=set)             # individuals: 张某 when published
     rules: dict = field(default_factory=dict)                   # code -> the standard's item
 
     def title(self, code: str) -> str:
@@ -106,6 +108,11 @@ def collect_stats(store: Store, ids: Iterable[int], standard: Any = None) -> Sta
             if reg.get(k) not in (None, ""):
                 st.seeds.add(str(reg[k]))
         agency = _reg(reg, "agency") or L.agency(facts) or UNKNOWN_AGENCY
+        party = facts.get("party") or {}
+        if party.get("kind") == "individual" and party.get("name"):
+            st.private_names.add(str(party["name"]))
+        if party.get("representative"):  # a company's legal representative is a private person
+            st.private_names.add(str(party["representative"]))
         st.dossiers.append(DossierRow(
             id=row["id"], name=row["name"], stem=row["stem"] or row["name"], source=row["source"],
             status=row["status"], reason=row["reason"] or "", agency=agency,
@@ -147,8 +154,13 @@ def _autowidth(ws, widths: dict[int, float]) -> None:
 
 
 def write_summary_xlsx(store: Store, ids: list[int], stats: Stats, target: Path, *, standard,
-                       meta: dict) -> Path:
-    """summary.xlsx, streamed (openpyxl write-only): the 问题 sheet may hold 100 000 rows."""
+                       meta: dict, show_ids: bool = False) -> Path:
+    """summary.xlsx, streamed (openpyxl write-only): the 问题 sheet may hold 100 000 rows.
+
+    Every text cell is inert (a value starting with ``=``, ``+``, ``-``, ``@``, tab or CR is
+    stored as a string, never a formula: file names and register cells come from outside), and
+    ID numbers are masked unless ``show_ids``.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -158,10 +170,26 @@ def write_summary_xlsx(store: Store, ids: list[int], stats: Stats, target: Path,
     head_fill = PatternFill("solid", fgColor="DDE3EE")
     wrap = Alignment(wrap_text=True, vertical="top")
 
+    def value_cell(ws, v, alignment=None):
+        """A plain value, or a cell that holds the text as text (see module lib.privacy)."""
+        if isinstance(v, str) and not show_ids:
+            v = mask_ids(v)
+        if not needs_text_cell(v) and alignment is None:
+            return v
+        c = WriteOnlyCell(ws, value=v)
+        if needs_text_cell(v):
+            c.data_type = "s"       # openpyxl made it a formula on assignment
+            c.quotePrefix = True    # and Excel keeps it text when the cell is edited
+        if alignment is not None:
+            c.alignment = alignment
+        return c
+
     def head_row(ws, values):
         cells = []
         for v in values:
             c = WriteOnlyCell(ws, value=v)
+            if needs_text_cell(v):  # an agency's name from a register heads a column
+                c.data_type, c.quotePrefix = "s", True
             c.font, c.fill = head_font, head_fill
             cells.append(c)
         ws.append(cells)
@@ -173,13 +201,8 @@ def write_summary_xlsx(store: Store, ids: list[int], stats: Stats, target: Path,
         ws.freeze_panes = "A2"
         head_row(ws, header)
         for r in rows:
-            r = list(r)
-            if wrap_from is not None:
-                for i in range(wrap_from, len(r)):
-                    c = WriteOnlyCell(ws, value=r[i])
-                    c.alignment = wrap
-                    r[i] = c
-            ws.append(r)
+            ws.append([value_cell(ws, v, wrap if wrap_from is not None and i >= wrap_from else None)
+                       for i, v in enumerate(r)])
         return ws
 
     extra_cols = []
@@ -225,7 +248,7 @@ def write_summary_xlsx(store: Store, ids: list[int], stats: Stats, target: Path,
     head_row(ws, ["按执法机关（出现次数）"])
     head_row(ws, ["问题代码", *agencies, "合计"])
     for code, cnt in stats.code_count.most_common():
-        ws.append([code, *[stats.code_agency[code].get(a, 0) for a in agencies], cnt])
+        ws.append([value_cell(ws, code), *[stats.code_agency[code].get(a, 0) for a in agencies], cnt])
 
     rules = standard_rules(standard)
     sheet("标准", ["标准", "问题代码", "类别", "分值", "一票否决", "依据", "说明"],
@@ -346,8 +369,29 @@ def make_charts(stats: Stats) -> dict[str, str]:
 # --------------------------------------------------------------------------- HTML
 
 
-def write_summary_html(stats: Stats, target: Path, *, standard, meta: dict) -> Path:
+def _published(text: Any, stats: Stats, *, ids: bool = True, names: bool = True) -> Any:
+    """Text as it may be published: ID numbers masked, private persons reduced to 张某."""
+    if ids:
+        text = mask_ids(text)
+    if names:
+        text = mask_names(text, stats.private_names)
+    return text
+
+
+def _published_row(d: DossierRow, stats: Stats, *, names: bool) -> DossierRow:
+    import dataclasses
+
+    return dataclasses.replace(
+        d, name=_published(d.name, stats, names=names), reason=_published(d.reason, stats, names=names),
+        case_number=_published(d.case_number, stats, names=names),
+        party=_published(d.party, stats, names=names), source=_published(d.source, stats, names=names))
+
+
+def write_summary_html(stats: Stats, target: Path, *, standard, meta: dict, show_ids: bool = False) -> Path:
     from ..report.html import environment
+
+    def pub(text):
+        return text if show_ids else _published(text, stats, names=False)
 
     charts = make_charts(stats)
     avg = stats.average()
@@ -357,12 +401,13 @@ def write_summary_html(stats: Stats, target: Path, *, standard, meta: dict) -> P
         ex = stats.code_example.get(code)
         top.append({"code": code, "count": cnt, "dossiers": stats.code_dossiers[code],
                     "category": L.CATEGORY_NAMES.get(info.get("category"), info.get("category")),
-                    "basis": stats.basis(code), "message": stats.title(code),
-                    "example": f"{ex[0]} P.{ex[1]} 「{ex[2]}」" if ex else ""})
+                    "basis": stats.basis(code), "message": pub(stats.title(code)),
+                    "example": pub(f"{ex[0]} P.{ex[1]} 「{ex[2]}」") if ex else ""})
     agencies = [{"name": a, "count": len(v), "avg": sum(v) / len(v)} for a, v in stats.agency_scores().items()]
     html = environment().get_template("summary.html").render(
         title="案卷评查汇总", generated=_dt.datetime.now().isoformat(timespec="seconds"),
-        standard=standard_name(standard), version=__version__, dossiers=stats.dossiers,
+        standard=standard_name(standard), version=__version__,
+        dossiers=stats.dossiers if show_ids else [_published_row(d, stats, names=False) for d in stats.dossiers],
         done=len(stats.done), failed=len(stats.dossiers) - len(stats.done),
         avg=avg, grades=stats.grade_counts(), charts=charts, top=top, agencies=agencies,
         human_count=stats.human_count, seeds="、".join(sorted(stats.seeds)), meta=meta,
@@ -374,7 +419,10 @@ def write_summary_html(stats: Stats, target: Path, *, standard, meta: dict) -> P
 
 
 def write_bulletin(stats: Stats, target: Path, *, standard, top_n: int = 10) -> Path:
-    """评查情况通报 draft: overview, grades, common defects with basis and example, per agency."""
+    """评查情况通报 draft: overview, grades, common defects with basis and example, per agency.
+
+    A bulletin is published: ID numbers are always masked and private persons named 张某.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     from ..report.docx_sheet import (
@@ -385,6 +433,9 @@ def write_bulletin(stats: Stats, target: Path, *, standard, top_n: int = 10) -> 
         new_document,
         set_run_font,
     )
+
+    def pub(text):
+        return clean(_published(text, stats))
 
     doc = new_document()
     p = doc.add_paragraph()
@@ -410,7 +461,7 @@ def write_bulletin(stats: Stats, target: Path, *, standard, top_n: int = 10) -> 
     if vetoed:
         overview += f"其中 {vetoed} 卷存在一票否决事项。"
     overview += f"评查依据：{standard_name(standard)} 评查标准。"
-    doc.add_paragraph(overview)
+    doc.add_paragraph(pub(overview))
 
     heading(doc, "二、等次分布", level=2)
     n = len(done) or 1
@@ -425,29 +476,29 @@ def write_bulletin(stats: Stats, target: Path, *, standard, top_n: int = 10) -> 
         # the standard's fix speaks to every instance; a finding's fix may name one document
         fix = (stats.rules.get(code) or {}).get("fix") or stats.code_info.get(code, {}).get("fix")
         para = doc.add_paragraph()
-        set_run_font(para.add_run(clean(f"（{i}）{stats.title(code)}")), TITLE_FONT, bold=True)
+        set_run_font(para.add_run(pub(f"（{i}）{stats.title(code)}")), TITLE_FONT, bold=True)
         text = (f"共 {cnt} 处，涉及 {stats.code_dossiers[code]} 卷"
                 f"（占 {100.0 * stats.code_dossiers[code] / n:.1f}%）。问题代码 {code}。")
         if stats.basis(code):
             text += f"依据：{stats.basis(code)}。"
-        doc.add_paragraph(clean(text))
+        doc.add_paragraph(pub(text))
         ex = stats.code_example.get(code)
         if ex:
-            doc.add_paragraph(clean(f"例：案卷“{ex[0]}”第 {ex[1]} 页：「{ex[2]}」"))
+            doc.add_paragraph(pub(f"例：案卷“{ex[0]}”第 {ex[1]} 页：「{ex[2]}」"))
         if fix:
-            doc.add_paragraph(clean(f"整改要求：{fix}"))
+            doc.add_paragraph(pub(f"整改要求：{fix}"))
 
     heading(doc, "四、各单位情况", level=2)
     by_agency: dict[str, list[DossierRow]] = defaultdict(list)
     for d in stats.dossiers:
-        by_agency[d.agency].append(d)
+        by_agency[d.agency].append(_published_row(d, stats, names=True))
     for agency in sorted(by_agency):
         rows = by_agency[agency]
         scores = [d.score or 0.0 for d in rows if d.status == "done"]
         para = doc.add_paragraph()
         label = f"{agency}（{len(rows)} 卷"
         label += f"，平均 {sum(scores) / len(scores):.1f} 分）" if scores else "）"
-        set_run_font(para.add_run(clean(label)), TITLE_FONT, bold=True)
+        set_run_font(para.add_run(pub(label)), TITLE_FONT, bold=True)
         add_table(doc, ["案卷", "案号", "得分", "等次", "问题数"],
                   [[d.name, d.case_number or "—",
                     f"{d.score:.1f}" if d.status == "done" and d.score is not None else "—",
@@ -464,12 +515,15 @@ def write_bulletin(stats: Stats, target: Path, *, standard, top_n: int = 10) -> 
 
 
 def write_batch_outputs(store: Store, ids: list[int], out_dir: Path, *, standard,
-                        meta: Optional[dict] = None) -> list[Path]:
+                        meta: Optional[dict] = None, show_ids: bool = False) -> list[Path]:
+    """summary.xlsx, summary.html and bulletin.docx; ``show_ids`` unmasks ID numbers in the
+    two summaries (internal use); the bulletin is always masked."""
     out = Path(out_dir)
     meta = dict(meta or {})
     stats = collect_stats(store, ids, standard)
     return [
-        write_summary_xlsx(store, ids, stats, out / "summary.xlsx", standard=standard, meta=meta),
-        write_summary_html(stats, out / "summary.html", standard=standard, meta=meta),
+        write_summary_xlsx(store, ids, stats, out / "summary.xlsx", standard=standard, meta=meta,
+                           show_ids=show_ids),
+        write_summary_html(stats, out / "summary.html", standard=standard, meta=meta, show_ids=show_ids),
         write_bulletin(stats, out / "bulletin.docx", standard=standard),
     ]

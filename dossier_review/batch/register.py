@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..errors import InputError
+from ..lib.privacy import needs_text_cell, neutral_cell
 
 # canonical key -> headers seen in registers (compared after ``_norm_header``)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -262,6 +263,15 @@ def _display_frame(sample):
     return sample.rename(columns=cols)
 
 
+def _inert_sheet(ws) -> None:
+    """Cells openpyxl took for formulas (text starting with ``=``) stored as the text they are."""
+    for row in ws.iter_rows():
+        for c in row:
+            if c.data_type == "f" or needs_text_cell(c.value):
+                c.data_type = "s"
+                c.quotePrefix = True
+
+
 def write_sample(sample, out_dir: str | Path) -> list[Path]:
     """Write the sample list as ``sample.xlsx`` (with a meta sheet) and ``sample.csv``."""
     import pandas as pd
@@ -278,8 +288,13 @@ def write_sample(sample, out_dir: str | Path) -> list[Path]:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
             frame.to_excel(xw, sheet_name="抽样清单", index=False)
             meta_df.to_excel(xw, sheet_name="meta", index=False)
+            for ws in xw.book.worksheets:
+                _inert_sheet(ws)
 
     xlsx = write_with(out / "sample.xlsx", save_xlsx)
-    # utf-8-sig so that Excel on a Chinese Windows opens the CSV without mojibake
-    csv = write_with(out / "sample.csv", lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    # utf-8-sig so that Excel on a Chinese Windows opens the CSV without mojibake; register
+    # cells come from outside, so none may start a formula (OWASP CSV injection)
+    csv_frame = frame.map(neutral_cell).rename(columns=neutral_cell)
+    csv = write_with(out / "sample.csv",
+                     lambda tmp: csv_frame.to_csv(tmp, index=False, encoding="utf-8-sig"))
     return [xlsx, csv]

@@ -35,9 +35,14 @@ from ..errors import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_TERMINATED,
     DossierReviewError,
     MissingDependencyError,
+    OutputError,
+    Terminated,
 )
+from ..lib.outdir import FolderLock, check_output_folder, is_output_oserror, os_reason
+from ..lib.signals import sigterm_as_interrupt, worker_dies_with_parent
 from ..store import OCR_CACHE_NAME, STORE_NAME, Store, register_of
 from .inputs import DossierInput, collect_inputs, file_hash
 from .standard import load_standard, standard_name
@@ -61,6 +66,7 @@ class BatchResult:
     pages: int = 0          # pages ingested in this run
     elapsed: float = 0.0
     interrupted: bool = False
+    terminated: bool = False  # the interrupt was SIGTERM (exit 143), not Ctrl-C (130)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line reason)
     outputs: list[Path] = field(default_factory=list)
     dossier_ids: list[int] = field(default_factory=list)
@@ -68,7 +74,7 @@ class BatchResult:
     @property
     def exit_code(self) -> int:
         if self.interrupted:
-            return EXIT_INTERRUPTED
+            return EXIT_TERMINATED if self.terminated else EXIT_INTERRUPTED
         return EXIT_INPUT if self.failed else EXIT_OK
 
     def __str__(self) -> str:
@@ -86,15 +92,18 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(standard, out_dir: str, formats: tuple, cache_path: Optional[str], ingest_workers: int,
-                 in_pool: bool, ingest_options: Optional[dict] = None) -> None:
+                 in_pool: bool, ingest_options: Optional[dict] = None, show_ids: bool = False) -> None:
     # Tesseract's OpenMP threads fight the pool for the same cores and make OCR 5-8x slower.
     os.environ["OMP_THREAD_LIMIT"] = "1"
     if in_pool:
         # Ctrl-C is the main process's to handle: it stops the pool and keeps what is done.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # SIGTERM (from the main process's terminate(), or to the whole group) ends a worker at
+        # once, and so does the main process's death, even by kill -9: no orphan holds a pipe.
+        worker_dies_with_parent()
     _WORKER.update(standard=load_standard(standard), out_dir=out_dir, formats=tuple(formats),
                    cache_path=cache_path, ingest_workers=ingest_workers,
-                   ingest_options=dict(ingest_options or {}))
+                   ingest_options=dict(ingest_options or {}), show_ids=bool(show_ids))
 
 
 def _one_line(exc: BaseException) -> str:
@@ -128,7 +137,14 @@ def _review_one(task: dict) -> dict:
         if not review.sources:
             review.sources = list(dossier.sources)
         data = review.to_dict()
-        write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"])
+        try:
+            write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
+                          show_ids=_WORKER.get("show_ids", False))
+        except OSError as exc:
+            if is_output_oserror(exc):  # every later dossier would fail the same way
+                return {"ok": False, "kind": "OutputError", "reason": f"报告无法写入（{os_reason(exc)}）",
+                        "elapsed": time.perf_counter() - t0}
+            raise
         return {"ok": True, "review": data, "pages": dossier.page_count,
                 "elapsed": time.perf_counter() - t0}
     except KeyboardInterrupt:
@@ -155,10 +171,17 @@ def _rescore_one(task: dict) -> dict:
         _stamp(review)
         data = review.to_dict()
         if _WORKER["formats"]:
-            write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"])
+            write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
+                          show_ids=_WORKER.get("show_ids", False))
         return {"ok": True, "review": data, "pages": 0, "elapsed": time.perf_counter() - t0}
     except KeyboardInterrupt:
         raise
+    except OSError as exc:
+        if is_output_oserror(exc):
+            return {"ok": False, "kind": "OutputError", "reason": f"报告无法写入（{os_reason(exc)}）",
+                    "elapsed": time.perf_counter() - t0}
+        return {"ok": False, "kind": "internal", "reason": "rescore failed: " + _one_line(exc),
+                "detail": traceback.format_exc(), "elapsed": time.perf_counter() - t0}
     except Exception as exc:
         return {"ok": False, "kind": "internal", "reason": "rescore failed: " + _one_line(exc),
                 "detail": traceback.format_exc(), "elapsed": time.perf_counter() - t0}
@@ -175,9 +198,9 @@ class _Batch:
     """State of one run on the main side: store, counters, progress bars."""
 
     def __init__(self, store: Store, result: BatchResult, std_name: str, run_id: int, out: Path,
-                 formats: tuple, progress: bool):
+                 formats: tuple, progress: bool, show_ids: bool = False):
         self.store, self.result, self.std_name, self.run_id = store, result, std_name, run_id
-        self.out, self.formats = out, formats
+        self.out, self.formats, self.show_ids = out, formats, show_ids
         self.bars = []
         if progress:
             from tqdm import tqdm
@@ -207,7 +230,7 @@ class _Batch:
             try:
                 h = file_hash(item.path)
             except OSError as exc:
-                self.failure(item, "", f"cannot read: {exc.strerror or exc}")
+                self.failure(item, "", f"无法读取：{_os_reason(exc)}")
                 continue
             row = self.store.lookup(item.source, h, self.std_name)
             if row is not None and row["status"] == "done":
@@ -227,7 +250,7 @@ class _Batch:
             # reports deleted since (or the batch asked for more formats): rebuild from the store
             review = self.store.review(int(row["id"]))
             if review:
-                write_reports(review, self.out, missing, stem=stem)
+                write_reports(review, self.out, missing, stem=stem, show_ids=self.show_ids)
         self._tick()
 
     def success(self, item: DossierInput, h: str, res: dict) -> None:
@@ -258,8 +281,19 @@ class _Batch:
         elif res.get("kind") == "MissingDependencyError":
             # every other dossier would fail the same way: stop and say what to install
             raise MissingDependencyError(res["reason"])
+        elif res.get("kind") == "OutputError":
+            # the same: a full or read-only disk; what is recorded so far stays
+            raise OutputError(self.out, res["reason"] + "；已完成的结果已保留，腾出空间后重新运行即可续上")
         else:
             self.failure(item, h, res["reason"], res.get("detail"), res.get("elapsed"))
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    known = {errno.ELOOP: "符号链接循环", errno.ENOENT: "文件不存在（或链接指向的文件不存在）",
+             errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.EIO: "磁盘读取错误"}
+    return known.get(exc.errno) or exc.strerror or str(exc)
 
 
 def _mp_context():
@@ -388,7 +422,8 @@ def _stored_sources(store: Store) -> list[DossierInput]:
 def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any = "default",
               rescore: bool = False, progress: bool = True, register=None,
               formats: Iterable[str] = REPORT_FORMATS, mode: Optional[str] = None,
-              summary: bool = True, ingest_options: Optional[dict] = None) -> BatchResult:
+              summary: bool = True, ingest_options: Optional[dict] = None,
+              show_ids: bool = False) -> BatchResult:
     """Review every dossier of ``inputs`` into ``out_dir``; see the module doc.
 
     ``inputs``: a folder (each PDF, image and sub-folder is a dossier), a sample list
@@ -399,11 +434,30 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
     ``ingest_options`` go to ``ingest`` (e.g. ``{"use_cache": False, "dpi": 300}``); the OCR
     cache defaults to ``<out>/ocr-cache.sqlite``.
     A broken standard raises ``StandardFileError``; a missing OCR engine
-    ``MissingDependencyError``.
+    ``MissingDependencyError``.  ``show_ids`` writes ID numbers unmasked in the per-dossier
+    reports and the summaries (internal use; the bulletin is always masked).
     """
     t0 = time.perf_counter()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    # the output folder first: a read-only, full or busy folder is refused before any work
+    out = check_output_folder(out_dir)
+    with FolderLock(out), sigterm_as_interrupt():
+        return _run_locked(inputs, out, t0, workers=workers, standard=standard, rescore=rescore,
+                           progress=progress, register=register, formats=formats, mode=mode,
+                           summary=summary, ingest_options=ingest_options, show_ids=show_ids)
+
+
+def _sql_output_error(store: Store, exc: BaseException) -> OutputError:
+    text = str(exc)
+    why = ("磁盘空间已满" if "full" in text else "文件系统是只读的" if "readonly" in text or "read-only" in text
+           else "磁盘读写错误" if "I/O" in text else "")
+    why = f"{why}：{text}" if why else text
+    return OutputError(store.path.parent, f"结果库无法写入（{why}）；已完成的结果已保留")
+
+
+def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, progress, register,
+                formats, mode, summary, ingest_options, show_ids) -> BatchResult:
+    import sqlite3
+
     _clean_temp(out)
     formats = tuple(formats)
     std = load_standard(standard)
@@ -413,7 +467,12 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
     if mode not in ("dossiers", "pages"):
         raise ValueError(f"mode must be 'dossiers' or 'pages', not {mode!r}")
 
-    store = Store(out / STORE_NAME)
+    try:
+        store = Store(out / STORE_NAME)
+        # this run holds the folder's lock: a run still marked running was killed
+        store.mark_stale_runs()
+    except sqlite3.Error as exc:
+        raise OutputError(out / STORE_NAME, f"结果库无法打开或写入（{exc}）") from None
     result = BatchResult(out_dir=out, store_path=store.path, standard=std_name, mode=mode, workers=workers)
     try:
         if rescore and inputs is None:
@@ -421,23 +480,27 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
         else:
             items = collect_inputs(inputs, register=register, exclude=[out])
         result.total = len(items)
-        result.run_id = store.start_run(
-            standard=std_name, inputs=str(inputs), tool_version=__version__,
-            options={"workers": workers, "mode": mode, "rescore": rescore, "formats": formats,
-                     "register": str(register) if register else None})
-        batch = _Batch(store, result, std_name, result.run_id, out, formats, progress)
+        try:
+            result.run_id = store.start_run(
+                standard=std_name, inputs=str(inputs), tool_version=__version__,
+                options={"workers": workers, "mode": mode, "rescore": rescore, "formats": formats,
+                         "register": str(register) if register else None})
+        except sqlite3.Error as exc:
+            raise _sql_output_error(store, exc) from None
+        batch = _Batch(store, result, std_name, result.run_id, out, formats, progress, show_ids)
         aborted = False
         try:
             if rescore:
                 todo = _rescore_todo(items, batch)
-                initargs = (std, str(out), formats, None, 1, True, ingest_options)
+                initargs = (std, str(out), formats, None, 1, True, ingest_options, show_ids)
             else:
                 todo = ((item, h, _review_task(item, h)) for item, h in batch.pending(items))
-                initargs = (std, str(out), formats, str(out / OCR_CACHE_NAME), 1, True, ingest_options)
+                initargs = (std, str(out), formats, str(out / OCR_CACHE_NAME), 1, True, ingest_options,
+                            show_ids)
             if workers == 1 or (mode == "pages" and not rescore) or len(items) < 2:
                 result.mode = "sequential" if workers == 1 or rescore else "pages"
                 # in this process; in "pages" mode ingest spreads each dossier's pages over workers
-                _init_worker(std, str(out), formats, initargs[3], workers, False, ingest_options)
+                _init_worker(std, str(out), formats, initargs[3], workers, False, ingest_options, show_ids)
                 for item, h, (fn, task) in todo:
                     batch.handle(item, h, fn(task))
             else:
@@ -445,26 +508,43 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
                 _pool_loop(todo, batch, workers, initargs)
             if rescore:
                 result.mode = "rescore/" + result.mode
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             result.interrupted = True
+            result.terminated = isinstance(exc, Terminated)
+        except sqlite3.Error as exc:  # database or disk is full, read-only database
+            aborted = True
+            raise _sql_output_error(store, exc) from None
         except BaseException:
-            aborted = True  # e.g. MissingDependencyError: the run stops, what is done stays
+            aborted = True  # e.g. MissingDependencyError, OutputError: the run stops, what is done stays
             raise
         finally:
             batch.close()
             result.elapsed = time.perf_counter() - t0
             status = ("aborted" if aborted else "interrupted" if result.interrupted
                       else "failed" if result.failed else "done")
-            store.finish_run(result.run_id, status=status, total=result.total, done=result.done,
-                             skipped=result.skipped, failed=result.failed)
+            try:
+                store.finish_run(result.run_id, status=status, total=result.total, done=result.done,
+                                 skipped=result.skipped, failed=result.failed)
+            except sqlite3.Error:
+                if not aborted:
+                    raise
+                # the disk that stopped the run cannot take its status either; the next run
+                # finds the row still 'running' under no lock and marks it
         if summary and not result.interrupted and result.dossier_ids:
             from .outputs import write_batch_outputs
 
-            result.outputs = write_batch_outputs(
-                store, result.dossier_ids, out, standard=std,
-                meta={"run_id": result.run_id, "inputs": str(inputs), "mode": result.mode,
-                      "workers": workers, "elapsed_s": round(result.elapsed, 1)})
+            try:
+                result.outputs = write_batch_outputs(
+                    store, result.dossier_ids, out, standard=std,
+                    meta={"run_id": result.run_id, "inputs": str(inputs), "mode": result.mode,
+                          "workers": workers, "elapsed_s": round(result.elapsed, 1)}, show_ids=show_ids)
+            except OSError as exc:
+                if not is_output_oserror(exc):
+                    raise
+                raise OutputError(out, f"汇总表无法写入（{os_reason(exc)}）；各案卷的结果已保留") from None
         result.elapsed = time.perf_counter() - t0
         return result
+    except sqlite3.Error as exc:
+        raise _sql_output_error(store, exc) from None
     finally:
         store.close()

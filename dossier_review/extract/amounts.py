@@ -60,9 +60,24 @@ def words_to_yuan(w: str, jiao: Optional[str] = None, fen: Optional[str] = None)
 # what may stand right before an amount in words; on a scan anything else is likely a numeral
 # OCR garbled ("会什贰佰元" for 叁仟贰佰元), and the readable tail alone would be a wrong amount
 _WORDS_LEAD = set("款币写：（(为计额得值收处以罚金共约达缴纳付即合是的了，、；。\n ")
-# a figure with cents after a currency sign OCR misread (¥ → f, F, #, Y: lib/ocr_confusions.yaml)
-_CENTS = re.compile(rf"(?<![\d.,])(?P<cur>[{lookalikes('¥')}¥]{{1,2}})?"
+# a figure with cents after a currency sign OCR misread (¥ → f, F, #, Y: lib/ocr_confusions.yaml);
+# not the tail of an exponent (1e308.00) or of a negative figure (-308.00)
+_CENTS = re.compile(rf"(?<![\d.,\-－−])(?<!\d[eE])(?P<cur>[{lookalikes('¥')}¥]{{1,2}})?"
                     r"(?P<n>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\d.])")
+
+
+def _not_a_whole_figure(s: str, at: int) -> bool:
+    """Whether the digits at ``at`` are the tail of something else: a longer number (12.5), an
+    exponent (1e308), or a negative figure (-5000; the range 1000-5000 is not).  A lone letter
+    before a figure stays allowed: OCR reads ¥ as Y, F or f."""
+    if at == 0:
+        return False
+    before, prev = s[at - 1], s[at - 2] if at > 1 else ""
+    if before.isdigit() or before == ".":
+        return True
+    if before in "eE" and prev.isdigit():
+        return True
+    return before in "-－−" and not prev.isdigit()
 
 
 def find_amounts(s: str, ocr: bool = False) -> list[FoundAmount]:
@@ -86,7 +101,7 @@ def find_amounts(s: str, ocr: bool = False) -> list[FoundAmount]:
         cur, unit, wan = m.group("cur"), m.group("unit"), m.group("wan")
         if not unit and cur not in ("¥", "$", "RMB"):
             continue
-        if m.start("n") > 0 and (s[m.start("n") - 1].isdigit() or s[m.start("n") - 1] == "."):
+        if _not_a_whole_figure(s, m.start("n")):
             continue
         try:
             v = float(m.group("n").replace(",", "").replace("，", ""))

@@ -174,17 +174,19 @@ def find_dates(s: str, breaks: frozenset = frozenset()) -> list[FoundDate]:
     """Every date in ``s`` (a flat view) with a time and a range end when written; ``breaks``
     are the flat offsets that had whitespace or a line break before them in the original."""
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    # offsets inside a date already found (a mask, not a list of spans: checking each match
+    # against every earlier span was quadratic on a page of thousands of dates)
+    taken = bytearray(len(s) + 1)
     for m in DATE_COMPACT.finditer(s):
         # "缴款日期 20240924" (bank receipts): eight digits count only right after a date label
         if re.search(r"(?:日期|时间)[：]?$", s[max(0, m.start() - 6):m.start()]):
             d = _mk(m)
             if d:
                 found.append(FoundDate(d, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for rx in (DATE_CN, DATE_NUM):
         for m in rx.finditer(s):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken[m.start()]:
                 continue
             if rx is DATE_CN and m.group()[-1] not in "日曰号" and re.match(r"[^\d\s日曰号]{1,2}\d{1,2}[日曰号]", s[m.end():m.end() + 5]):
                 continue   # "2024年9月2了7日": OCR broke the day; its first digit is not the day
@@ -216,7 +218,7 @@ def find_dates(s: str, breaks: frozenset = frozenset()) -> list[FoundDate]:
                     t2, _ = _time_at(f"{h.group(1)}:{mi}", 0)
                     if t2:
                         fd.end_time, fd.end = t2, q + h.end()
-            taken.append((m.start(), fd.end))
+            taken[m.start():fd.end] = b"\x01" * (fd.end - m.start())
             found.append(fd)
     found.sort(key=lambda f: f.start)
     # A form's time cell laid out around its label ("二〇二三年七月二十五日 / 时间 地点 … /

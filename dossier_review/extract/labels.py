@@ -11,6 +11,18 @@ from .vocab import alternation
 _STRONG = alternation("field_labels")
 ALL_LABELS_RE = re.compile(rf"(?:{_STRONG})")
 _STOP_PUNCT = "，。；,;"
+# A field's value is read at most this far: no form field (name, address, 案由) runs longer
+# without a line break or a stop, and on a line of thousands of labels an unbounded scan per
+# label made extraction quadratic (minutes on one hostile page).
+MAX_VALUE = 400
+_VALUE_END_RE = re.compile("[\n" + _STOP_PUNCT + "]")
+
+
+def _value_end(s: str, vs: int) -> int:
+    """Where a value starting at ``vs`` ends: the line's end, a stop, or MAX_VALUE on."""
+    stop = min(len(s), vs + MAX_VALUE)
+    m = _VALUE_END_RE.search(s, vs, stop)
+    return m.start() if m else stop
 
 
 def _orig_gap_after(dt_: DocText, lpos: int) -> bool:
@@ -51,9 +63,7 @@ def label_values(dt_: DocText, label: str, stop_at_labels: bool = True,
         if not colon and not gap and s[b:b + 1] in ("的", "在", "于", "对", "已", "未", "是", "为", "因", "应", "有", "进", "称", "所", "向"):
             continue
         vs = b + 1 if colon else b
-        ve = vs
-        while ve < len(s) and s[ve] != "\n" and s[ve] not in _STOP_PUNCT:
-            ve += 1
+        ve = _value_end(s, vs)
         # value on the next line (a label alone in its cell); a label word ending a line of prose
         # ("本局决定对当事人\n作出如下…") is not a cell
         if ve == vs and ve < len(s) and s[ve] == "\n" and (colon or line_start):
@@ -62,8 +72,7 @@ def label_values(dt_: DocText, label: str, stop_at_labels: bool = True,
             nxt = s[ve + 1:nl_end]
             if nxt and not ALL_LABELS_RE.match(nxt) and len(nxt) <= 60:
                 vs, ve = ve + 1, ve + 1
-                while ve < len(s) and s[ve] != "\n" and s[ve] not in _STOP_PUNCT:
-                    ve += 1
+                ve = _value_end(s, vs)
         ve = _prose_wrap_end(s, a, vs, ve)
         val = s[vs:ve]
         if stop_at_labels and val:

@@ -6,6 +6,7 @@ page number and the quote come from the real page text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cached_property
 from typing import Optional
@@ -220,8 +221,16 @@ class DocText:
             out.append((start, len(self.flat)))
         return out
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences:
+        # sentences are in order and do not overlap: a bisection, not a walk over all of them
+        # (a walk per citation was quadratic on a page of thousands of sentences)
+        k = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if k >= 0:
+            s, e = self.sentences[k]
             if s <= pos < e:
                 return s, e
         return max(0, pos - 60), min(len(self.flat), pos + 60)

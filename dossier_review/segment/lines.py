@@ -16,7 +16,10 @@ CJK_RE = re.compile(r"[\u3400-\u9fff]")
 # 现场检查(勘验)笔录 and 现场检查勘验笔录 for the same form, and OCR confuses the widths.
 _BRACKETS = "()（）〔〕【】[]［］「」『』<>＜＞{}｛｝"
 _KEY_DROP = re.compile(r"[\s_＿·•・、/／\\|｜'\"“”‘’`~^*]+")
-_EDGE_JUNK = re.compile(r"^[^\u3400-\u9fff0-9A-Za-z]+|[^\u3400-\u9fff0-9A-Za-z]+$")
+# What a title key keeps at its edges.  The edges are found by searching from each end for a
+# character to keep (linear); an alternation ending in "[^…]+$" retried the whole run from every
+# position inside a run of punctuation, which took minutes on a line of 10,000 "…".
+_KEEP_CHAR = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 
 CN_DIGITS = "〇零○OoΟ0一二三四五六七八九十"
 _CN = "[〇零○OΟ一二三四五六七八九]"
@@ -81,7 +84,15 @@ def title_key(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
     s = s.translate({ord(c): None for c in _BRACKETS})
     s = _KEY_DROP.sub("", s)
-    return _EDGE_JUNK.sub("", s)
+    return _strip_edge_junk(s)
+
+
+def _strip_edge_junk(s: str) -> str:
+    first = _KEEP_CHAR.search(s)
+    if first is None:
+        return ""
+    last = _KEEP_CHAR.search(s[::-1])
+    return s[first.start(): len(s) - last.start()]
 
 
 def cjk_count(text: str) -> int:

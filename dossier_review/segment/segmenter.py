@@ -60,6 +60,11 @@ SELF_CONTAINED = frozenset({"cover", "remarks"})
 OPEN_ENDED = frozenset({"evidence", "other"})
 
 HEAD_LINES = 6          # a page's title is among its first meaningful lines
+# A printed page holds well under a hundred lines; a page's text with more is no layout (a broken
+# or hostile text layer, 1 MB on one page).  Titles inside a page are looked for in its first
+# this-many lines only, which bounds the inner-split search (quadratic in the lines between two
+# splits) to a page's worth of work however long the text is.
+MAX_PAGE_LINES = 400
 TAIL_LINES = 5          # a closing block is among the last meaningful lines before a split
 LONG_LINE = 30          # longer lines are body text: the head ends there
 SIGNATURE_TAIL_LINES = 10  # a page this short that only signs off continues its document
@@ -228,7 +233,7 @@ def segment(dossier: Dossier, vocabulary: Optional[Vocabulary] = None) -> Segmen
         # ---- inside the page: a title after a closing block starts the next document; so
         # does, after a 落款 or 以下空白, text that plainly belongs to another type (the
         # title itself may be lost to OCR).
-        for idx, match, title in info.inner + [(len(lines), None, "")]:
+        for idx, match, title in info.inner + [(min(len(lines), MAX_PAGE_LINES), None, "")]:
             if idx < body_from:
                 continue
             if not vocab.types[cur.type].split:
@@ -324,7 +329,7 @@ def _analyse(page: Page, vocab: Vocabulary) -> _PageInfo:
         head_first, head = head[3], head[:3]
     inner = []
     start = head[0] + 1 if head else 0
-    for ln in lines[start:]:
+    for ln in lines[start:MAX_PAGE_LINES]:
         if not meaningful(ln):
             continue
         m = vocab.match_title(ln.text)

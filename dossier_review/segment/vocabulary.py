@@ -43,6 +43,9 @@ _FIELD_LABEL_RE = re.compile(
 )
 
 _NUMBER_LABEL_RE = re.compile(r"[文编]\s*号|日\s*期")
+# The longest text before a table's first label that can still be a title: a title key has at
+# most 40 characters (``_match_title``), and OCR may space them out and bracket them.
+MAX_TITLE_HEAD = 160
 
 # Lines with these marks are sentences, labelled fields or quotations, never a title line.
 _NOT_TITLE_RE = re.compile(r"[，,。；;《》！？?:：]")
@@ -131,6 +134,8 @@ class Vocabulary:
         Returns the match and the title's text, or None when the text before the first field
         label is no title."""
         for m in _FIELD_LABEL_RE.finditer(line):
+            if m.start() > MAX_TITLE_HEAD:
+                break  # every later label has a longer head: no title, and O(n²) keys to build
             head = line[: m.start()]
             # 决定书文号, 告知书编号: a field naming a document, not a title before a cell.
             if _NUMBER_LABEL_RE.match(line, m.start()):
@@ -147,10 +152,13 @@ class Vocabulary:
         if _NOT_TITLE_RE.search(line.strip()):
             return None
         core = title_key(line)
+        if len(core) > MAX_TITLE_HEAD:
+            return None  # a line this long is text; peeling it would cost O(n²)
         # Peel qualifiers (（简易程序）, 复印件, 第2页 …) only while a title-sized text remains.
         peeled: list[str] = []
         while True:
-            m = _QUALIFIER_RE.search(core)
+            # a qualifier is at most 7 characters: look only at the key's tail
+            m = _QUALIFIER_RE.search(core, max(0, len(core) - 12))
             if not m or m.start() < 2:
                 break
             peeled.append(core)

@@ -395,6 +395,13 @@ def _validate(data: LDict, path: Path, checks: CheckCatalog) -> Standard:
         max_points = _number(spec, "max_points") if spec.get("max_points") is not None else None
         if max_points is not None and max_points < points:
             _fail(spec, "max_points", f"rule {code}: max_points {max_points:g} is below points {points:g}")
+        # A deduction is capped by its category and the category by the total, so an item worth
+        # more than either can never be deducted in full: a typo in the standard, not a weight.
+        budget = categories[category].budget
+        for key, value in (("points", points), ("max_points", max_points)):
+            if value is not None and value > budget:
+                _fail(spec, key, f"规则 {code}：{key} {value:g} 超过所属类别 {category} 的分值 {budget:g}"
+                                 f"（总分 {total:g}）；一项扣分不能超过其类别")
         applies = spec.get("applies_to", ["general"])
         # "document": the rule also applies to one document handed in alone (DEFECTS.md "Scope")
         if not isinstance(applies, list) or not any(p in PROCEDURES for p in applies) \

@@ -5,7 +5,8 @@ tables; the batch nevertheless gives the OCR cache its own file, ``<out>/ocr-cac
 that OCR writes from worker processes never wait on the batch's writes or the reverse):
 
 ``batch_runs``      one row per ``run_batch`` call: options, counts, status (running, done,
-                    interrupted, failed).
+                    interrupted, failed, aborted); a row left 'running' by a killed run is marked
+                    'interrupted' when the next run starts.
 ``batch_dossiers``  one row per (source path, file hash, standard): name, status done|failed,
                     one-line reason, register columns (JSON), pages, timings. The unique key is
                     what a rerun looks up to skip finished work.
@@ -23,6 +24,8 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
+
+from ..lib.text import path_text, scrub, scrub_tree
 
 STORE_NAME = "dossier-review.sqlite"
 OCR_CACHE_NAME = "ocr-cache.sqlite"
@@ -140,11 +143,16 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException:
+            # SQLite has already rolled back after some errors (SQLITE_FULL): a second ROLLBACK
+            # would raise and hide the error that matters
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
 
     # ------------------------------------------------------------------ runs
     def start_run(self, *, standard: str, inputs: str, options: dict, tool_version: str) -> int:
@@ -152,13 +160,24 @@ class Store:
             cur = c.execute(
                 "INSERT INTO batch_runs(started_at, standard, inputs, options_json, tool_version)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (_now(), standard, inputs, json.dumps(options, ensure_ascii=False, default=str), tool_version))
+                (_now(), standard, path_text(inputs),
+                 json.dumps(scrub_tree(options), ensure_ascii=False, default=str), tool_version))
             return int(cur.lastrowid)
 
     def finish_run(self, run_id: int, *, status: str, total: int, done: int, skipped: int, failed: int) -> None:
         with self.transaction() as c:
             c.execute("UPDATE batch_runs SET finished_at=?, status=?, total=?, done=?, skipped=?, failed=?"
                       " WHERE id=?", (_now(), status, total, done, skipped, failed, run_id))
+
+    def mark_stale_runs(self) -> int:
+        """Runs still 'running' whose process is gone (killed, power cut): marked 'interrupted'.
+
+        Call only while holding the output folder's lock: then no other run can be live.
+        """
+        with self.transaction() as c:
+            cur = c.execute("UPDATE batch_runs SET status='interrupted', finished_at=COALESCE(finished_at, ?)"
+                            " WHERE status='running'", (_now(),))
+            return cur.rowcount
 
     def run(self, run_id: int) -> Optional[sqlite3.Row]:
         return self.conn.execute("SELECT * FROM batch_runs WHERE id=?", (run_id,)).fetchone()
@@ -167,17 +186,20 @@ class Store:
     def lookup(self, source: str, file_hash: str, standard: str) -> Optional[sqlite3.Row]:
         return self.conn.execute(
             "SELECT * FROM batch_dossiers WHERE source=? AND file_hash=? AND standard=?",
-            (source, file_hash, standard)).fetchone()
+            (path_text(source), file_hash, standard)).fetchone()
 
     def latest_done(self, source: str) -> Optional[sqlite3.Row]:
         """The most recent finished review of a source (any standard): where rescoring starts."""
         return self.conn.execute(
             "SELECT * FROM batch_dossiers WHERE source=? AND status='done'"
-            " ORDER BY updated_at DESC, id DESC LIMIT 1", (source,)).fetchone()
+            " ORDER BY updated_at DESC, id DESC LIMIT 1", (path_text(source),)).fetchone()
 
     def _upsert_dossier(self, c, *, source, file_hash, standard, name, stem, status, reason, detail,
                         register, page_count, elapsed, run_id) -> int:
         now = _now()
+        # SQLite takes no lone surrogates: a file name that is no UTF-8 is stored readable
+        source, name, stem = path_text(source), path_text(name), (None if stem is None else path_text(stem))
+        register = scrub_tree(register)
         row = c.execute(
             "INSERT INTO batch_dossiers(source, file_hash, standard, name, stem, status, reason, detail,"
             " register_json, page_count, elapsed_s, run_id, created_at, updated_at)"
@@ -199,6 +221,7 @@ class Store:
                       stem: Optional[str] = None, register: Optional[dict] = None,
                       elapsed: Optional[float] = None, run_id: Optional[int] = None) -> int:
         """Store one finished review (dossier row, review JSON, findings) in one transaction."""
+        review = scrub_tree(review)  # SQLite cannot bind a str with a lone surrogate
         findings = review.get("findings") or []
         with self.transaction() as c:
             dossier_id = self._upsert_dossier(
@@ -227,6 +250,7 @@ class Store:
                        detail: Optional[str] = None, stem: Optional[str] = None,
                        register: Optional[dict] = None, elapsed: Optional[float] = None,
                        run_id: Optional[int] = None) -> int:
+        reason, detail, name = scrub(reason), scrub(detail), scrub(name)
         with self.transaction() as c:
             return self._upsert_dossier(
                 c, source=source, file_hash=file_hash, standard=standard, name=name, stem=stem,
