@@ -943,6 +943,9 @@ def render_pdf(case: Case) -> tuple[bytes, dict]:
     if case.style.get("family", "A") == "B":
         from .family_b import renderer_class
         r = renderer_class()(case)
+    elif case.style.get("family") == "C":
+        from .family_c import renderer_class as renderer_class_c
+        r = renderer_class_c()(case)
     else:
         r = Renderer(case)
     def where():
