@@ -58,3 +58,10 @@ def test_callers_random_streams_untouched():
     np.random.seed(1)
     degrade.scan_page(_page(), 9, source_dpi=100, dpi=100)
     assert (random.random(), np.random.rand()) == want
+
+
+@needs_augraphy
+def test_no_cache_folder_left_in_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    degrade.scan_page(_page(), 2, source_dpi=100, dpi=100)
+    assert list(tmp_path.iterdir()) == []

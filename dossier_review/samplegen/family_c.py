@@ -865,7 +865,7 @@ def renderer_class():
 
 
 def scan_pdf(pdf_bytes: bytes, target: Path, *, seed: int, dpi: int = 200, as_folder: bool = False,
-             quality: int = 45) -> list[dict]:
+             quality: int = 30) -> list[dict]:
     """Render each page at ``dpi``, degrade it with augraphy, write an image PDF (or a folder)."""
     import pypdfium2 as pdfium
 
