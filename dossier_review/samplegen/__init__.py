@@ -54,6 +54,9 @@ def make_case(seed: int, *, procedure: str = "general", defects: Iterable[str] =
         restyle_family_b(case)
     rng = random.Random(f"inject-{seed}-{','.join(sorted(codes))}")
     inject(case, codes, rng)
+    if family == "C":
+        from .family_c import finish as finish_family_c
+        finish_family_c(case)
     truth = compute_defects(case)
     missing = [c for c in codes if c not in truth]
     if missing:

@@ -190,6 +190,14 @@ def restyle(case: Case) -> None:
     s["page_corner"] = "top"
 
 
+def finish(case: Case) -> None:
+    """After the defects are injected: titles that name a right follow what the paper grants
+    (生态环境's 事先（听证）告知书 only when the hearing right is really in it)."""
+    notice = case.doc("notice")
+    if notice and case.agency["kind"] == ENV:
+        notice.title = TITLES[ENV]["notice_hearing" if notice.attrs.get("hearing_right") else "notice"]
+
+
 def _typo_text(doc: Doc) -> str:
     t = doc.attrs.get("typo")
     if not t:
@@ -408,6 +416,8 @@ def renderer_class():
                                              self.cell)],
                         ["执法人员", Paragraph(self.sig("签名", [o.name for o in c.officers[:2]]), self.cell)]]
                 return self.header(doc, c.agency["name"]) + [self.form(rows)]
+            if a["kind"] == "test_report":
+                return self._test_report(doc)
             if a["kind"] != "photos":
                 return super().doc_evidence(doc)
             out = self.header(doc, None)
@@ -419,6 +429,44 @@ def renderer_class():
                         ["拍摄地点", c.party.address], ["拍摄人", c.officers[i % 2].name]]
                 out.append(KeepTogether([img, Spacer(1, 0.15 * cm), self.form(rows, (3.0, 13.0)), Spacer(1, 0.3 * cm)]))
             out.append(self.P("当事人签名：" + self.hand(c.staff["respondent"]), self.right, raw=True))
+            return out
+
+        def _test_report(self, doc):
+            c = self.c
+            market = c.violation.agency_kind == MARKET
+            inst = f"{c.place[2]}{'产品质量检验研究院' if market else '环境监测中心站'}"
+            out = [self.P(inst, self.head)] + self.header(doc, None)
+            rows = [["报告编号", f"JC{doc.date:%Y%m}{self.rng.randint(100, 999)}"], ["委托单位", c.agency["name"]],
+                    ["受检单位", c.party.name], ["样品（监测点位）", c.goods],
+                    ["检验（监测）类别", "监督抽查" if market else "执法监测"], ["报告日期", self.d(doc.date)],
+                    ["结论", "所检项目中有一项不符合标准要求，判定为不合格。" if market else "监测结果超过排放标准限值。"]]
+            out.append(self.form(rows))
+            out.append(self.seal_block(inst, self.d(doc.date), self.seal(inst)))
+            return out
+
+        def doc_inquiry_notice(self, doc):
+            c = self.c
+            out = self.header(doc, doc.attrs["authority"])
+            out.append(self.P(f"{c.party.name}：", self.plain))
+            day = c.dates.get("inquired") or doc.date
+            out.append(self.P(f"因调查{c.party.name}涉嫌{c.violation.cause}一案，根据《中华人民共和国行政处罚法》第五十五条的规定，"
+                              f"请{c.style['you']}于{self.d(day)}到{c.agency['address']}接受询问调查，"
+                              "并携带营业执照、身份证明等材料。"))
+            out.append(self.P(f"联系人：{c.officers[0].name}　联系电话：{c.agency['phone']}", self.plain))
+            out.append(self.seal_block(doc.attrs["authority"], self.d(doc.date, c.style["seal_date"]),
+                                       self.seal(doc.attrs["authority"])))
+            return out
+
+        def doc_hearing_notice(self, doc):
+            c, a = self.c, doc.attrs
+            t = c.times.get("hearing", ((9, 30),))[0]
+            out = self.header(doc, c.agency["name"], a["number"])
+            out.append(self.P(f"{c.party.name}：", self.plain))
+            out.append(self.P(f"根据{c.style['you']}的申请，本局定于{fmt_datetime(a['hearing_date'], t)}在{c.agency['address']}"
+                              f"对{c.party.name}涉嫌{c.violation.cause}一案举行听证会，听证主持人为{c.staff['presider']}。"))
+            out.append(self.P(f"{c.style['you']}可以委托一至二名代理人参加听证，委托代理人参加听证的，应当提交授权委托书。"
+                              "无正当理由拒不出席听证的，视为放弃听证权利。"))
+            out.append(self.seal_block(c.agency["name"], self.d(doc.date, c.style["seal_date"]), self.seal(c.agency["name"])))
             return out
 
         # ---------------------------------------------------------------- investigation report
