@@ -159,3 +159,29 @@ def test_environment_notice_title_names_the_hearing_only_when_granted():
     withheld = make_case(51, defects=["hearing.not_notified"], **kw).doc("notice")
     assert granted.attrs["hearing_right"] and "听证" in granted.title
     assert not withheld.attrs["hearing_right"] and "听证" not in withheld.title
+
+
+def test_general_decision_prints_the_outdated_article_its_truth_names(tmp_path):
+    # with no prior notice the injector marks the decision itself: the text must show the old article
+    codes = ["procedure.no_prior_notice", "legal_basis.citation_outdated"]
+    for seed in range(60, 80):
+        try:
+            case = make_case(seed, family="C", defects=codes)
+        except ValueError:
+            continue
+        if case.doc("decision").attrs.get("aplaw_outdated"):
+            break
+    else:
+        pytest.skip("no seed put the outdated citation on the decision")
+    path = render_case(case, tmp_path, name="o")
+    assert "第三十八条第一款" in "".join(page_texts(path))
+    clean = render_case(make_case(seed, family="C", defects=codes[:1]), tmp_path, name="p")
+    assert "第三十八条第一款" not in "".join(page_texts(clean))  # near miss
+
+
+def test_approval_form_has_a_legal_review_row_only_with_the_review_on_file(tmp_path):
+    with_review = make_case(70, family="C", agency="market", defects=["procedure.no_collective_discussion"])
+    without = make_case(70, family="C", agency="market", defects=["procedure.no_legal_review"])
+    assert with_review.doc("legal_review") and not without.doc("legal_review")
+    texts = ["".join(page_texts(render_case(c, tmp_path, name=n))) for c, n in ((with_review, "w"), (without, "wo"))]
+    assert "法制审核意见" in texts[0] and "法制审核意见" not in texts[1]

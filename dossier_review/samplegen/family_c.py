@@ -637,7 +637,10 @@ def renderer_class():
                     ["处理意见", "；".join(self.penalties(fine))],
                     ["承办人意见", self.approve_cell(note + "建议按上述意见作出行政处罚决定。",
                                                  [o.name for o in c.officers[:2]], doc.date)],
-                    ["法制审核意见", self.approve_cell("同意。", [c.staff["reviewer"]], doc.date)],
+                    # a 法制审核 opinion row only where the file holds the review: otherwise the form
+                    # itself would be the review the truth says is missing
+                    ["法制审核意见" if c.doc("legal_review") else "承办机构负责人意见",
+                     self.approve_cell("同意。", [c.staff["reviewer"] if c.doc("legal_review") else c.staff["chief"]], doc.date)],
                     ["部门负责人意见", self.approve_cell("同意。", [c.staff["head"]], doc.date)]]
             return self.header(doc, c.agency["name"]) + [self.form(rows)]
 
@@ -748,6 +751,9 @@ def renderer_class():
             if c.procedure == "simplified":
                 basis_v += ("根据《中华人民共和国行政处罚法》"
                             f"{'第三十三条' if a.get('aplaw_outdated') else '第五十一条'}的规定，适用简易程序当场处罚。")
+            elif a.get("aplaw_outdated"):
+                # the truth's citation_outdated for a decision: the pre-2021 article (now 第五十七条)
+                basis_v += "本局依照《中华人民共和国行政处罚法》第三十八条第一款第（一）项的规定作出本决定。"
             notice_txt = ""
             notice = c.doc("notice")
             if notice:
