@@ -87,6 +87,9 @@ def _augment(bgr: np.ndarray, prm: dict, seed: int) -> np.ndarray:
         paper_phase=[NoiseTexturize(sigma_range=(2, prm["texture"] + 1), turbulence_range=(2, 3)),
                      SubtleNoise(subtle_range=prm["noise"])],
         post_phase=post,
+        # ink times paper, as a scanner sees ink on a sheet; augraphy's default blend
+        # ("ink_to_paper") washed a seal's red out to pink, which no real scan does
+        overlay_type="multiply",
         random_seed=(seed % (2**31 - 2)) + 1,  # augraphy seeds only when the seed is truthy
     )
     return pipeline(bgr)
