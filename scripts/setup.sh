@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Set up dossier-review on a fresh Debian machine (run as root): system packages for OCR and
 # fonts, a virtual environment in .venv, and the package with its test tools.
+# fonts-arphic-uming, fonts-arphic-gbsn00lp and fonts-lxgw-wenkai are the typefaces of the frozen
+# template family C (samplegen/family_c.py), chosen to differ from families A and B.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=0
-for pkg in tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils; do
+for pkg in tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils \
+           fonts-arphic-uming fonts-arphic-gbsn00lp fonts-lxgw-wenkai; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt=1
 done
 if [ "$need_apt" = 1 ]; then
@@ -16,7 +19,8 @@ if [ "$need_apt" = 1 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends \
-        tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils >/dev/null
+        tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils \
+        fonts-arphic-uming fonts-arphic-gbsn00lp fonts-lxgw-wenkai >/dev/null
 fi
 
 PY=${PYTHON:-python3}
