@@ -112,8 +112,8 @@ def test_generator_imports_no_reviewer_stage(tmp_path):
 
 @pytest.mark.skipif(not degrade_augraphy.available(), reason="augraphy (extra 'frozen') not installed")
 def test_scanned_family_c_is_deterministic(tmp_path):
-    from dossier_review.samplegen.family_c import scan_pdf
     from dossier_review.samplegen.families import renderer_for
+    from dossier_review.samplegen.family_c import scan_pdf
     from dossier_review.samplegen.render import render_pdf
 
     case = make_case(12, family="C", procedure="simplified", scanned=True)
