@@ -49,6 +49,7 @@ def twin_pages(truth: dict, cache_dir: Path) -> list[dict]:
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
     from dossier_review.samplegen import make_case
+    from dossier_review.samplegen.families import renderer_for
     from dossier_review.samplegen.render import render_pdf
 
     for agency in (truth.get("agency_kind"), None):
@@ -57,7 +58,7 @@ def twin_pages(truth: dict, cache_dir: Path) -> list[dict]:
                              scanned=True, agency=agency)
         except ValueError:
             continue
-        pdf, _ = render_pdf(case)
+        pdf, _ = render_pdf(case, renderer_for(case))
         with pdfplumber.open(io.BytesIO(pdf)) as doc:
             pages = [{"text": p.extract_text() or "",
                       "hand": sum(HAND_FONT in (c.get("fontname") or "") for c in p.chars)} for p in doc.pages]

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Set up dossier-review on a fresh Debian machine (run as root): system packages for OCR and
 # fonts, a virtual environment in .venv, and the package with its test tools.
+# fonts-arphic-uming, fonts-arphic-gbsn00lp and fonts-lxgw-wenkai are the typefaces of the frozen
+# template family C (samplegen/family_c.py), chosen to differ from families A and B.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=0
 # libreoffice-writer-nogui and chromium print the 意见书/通报 and the HTML reports to PDF
-# (report.printing, the print tests); fonts-arphic-uming stands in for 仿宋/宋体 in those prints
-PACKAGES="tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai fonts-arphic-uming
-          poppler-utils libreoffice-writer-nogui chromium"
+# (report.printing, the print tests); the arphic and LXGW faces stand in for 仿宋/宋体/楷体
+PACKAGES="tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-wqy-zenhei fonts-arphic-ukai poppler-utils
+          fonts-arphic-uming fonts-arphic-gbsn00lp fonts-lxgw-wenkai libreoffice-writer-nogui chromium"
 for pkg in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt=1
 done

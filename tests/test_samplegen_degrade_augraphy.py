@@ -58,3 +58,24 @@ def test_callers_random_streams_untouched():
     np.random.seed(1)
     degrade.scan_page(_page(), 9, source_dpi=100, dpi=100)
     assert (random.random(), np.random.rand()) == want
+
+
+@needs_augraphy
+def test_no_cache_folder_left_in_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    degrade.scan_page(_page(), 2, source_dpi=100, dpi=100)
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_augraphy
+def test_seal_red_stays_red_and_text_stays_black():
+    import numpy as np
+    img = Image.new("RGB", (827, 1170), "white")
+    d = ImageDraw.Draw(img)
+    d.ellipse((300, 400, 600, 700), fill=(212, 28, 32))
+    d.rectangle((80, 100, 700, 130), fill="black")
+    out, prm = degrade.scan_page(img, 3, source_dpi=100, dpi=100)
+    a = np.asarray(out).astype(int)
+    r, g, b = a[520:580, 420:480].reshape(-1, 3).mean(0)
+    assert prm.color and r > 170 and g < 70 and b < 70  # a washed-out pink would fail here
+    assert a[108:122, 150:600].mean() < 60  # near miss: black ink stays dark

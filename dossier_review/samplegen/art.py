@@ -18,8 +18,9 @@ def _font(path: str, size: int):
     return ImageFont.truetype(path, size, index=0)
 
 
-def seal_image(text: str, bottom: str = "", size: int = 420, seed: int = 0) -> Image.Image:
-    """A round official seal: red ring, five-pointed star, ``text`` along the upper rim."""
+def seal_image(text: str, bottom: str = "", size: int = 420, seed: int = 0, font_path: str = WQY) -> Image.Image:
+    """A round official seal: red ring, five-pointed star, ``text`` along the upper rim (in
+    ``font_path``; template family C cuts its seals in another typeface)."""
     rng = random.Random(f"seal-{text}-{seed}")
     img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
@@ -37,7 +38,7 @@ def seal_image(text: str, bottom: str = "", size: int = 420, seed: int = 0) -> I
     # rim text: characters spread over ~250 degrees of the upper arc
     n = len(text)
     fsize = int(size * (0.13 if n <= 12 else 0.11 if n <= 16 else 0.09))
-    font = _font(WQY, fsize)
+    font = _font(font_path, fsize)
     span = min(250.0, 16.0 * n + 40)
     radius = size / 2 - ring * 1.6 - fsize * 0.62
     for i, ch in enumerate(text):
@@ -49,7 +50,7 @@ def seal_image(text: str, bottom: str = "", size: int = 420, seed: int = 0) -> I
         y = c + radius * math.sin(ang) - fsize
         img.alpha_composite(tile, (int(x), int(y)))
     if bottom:
-        bf = _font(WQY, int(size * 0.075))
+        bf = _font(font_path, int(size * 0.075))
         w = d.textlength(bottom, font=bf)
         d.text((c - w / 2, c + size * 0.2), bottom, font=bf, fill=SEAL_RED + (255,))
     # uneven ink: thin some pixels out so it looks stamped, not printed

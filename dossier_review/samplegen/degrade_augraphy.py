@@ -13,7 +13,9 @@ exported ``samplegen.degrade`` function, which ingest tests use, to the module.)
 """
 from __future__ import annotations
 
+import contextlib
 import random
+import tempfile
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,6 +87,9 @@ def _augment(bgr: np.ndarray, prm: dict, seed: int) -> np.ndarray:
         paper_phase=[NoiseTexturize(sigma_range=(2, prm["texture"] + 1), turbulence_range=(2, 3)),
                      SubtleNoise(subtle_range=prm["noise"])],
         post_phase=post,
+        # ink times paper, as a scanner sees ink on a sheet; augraphy's default blend
+        # ("ink_to_paper") washed a seal's red out to pink, which no real scan does
+        overlay_type="multiply",
         random_seed=(seed % (2**31 - 2)) + 1,  # augraphy seeds only when the seed is truthy
     )
     return pipeline(bgr)
@@ -110,7 +115,10 @@ def scan_page(image: Image.Image, seed: int, *, source_dpi: float = SCAN_DPI,
     # keep the caller's streams intact
     saved_py, saved_np = random.getstate(), np.random.get_state()
     try:
-        out = _augment(bgr, prm, seed)
+        # augraphy also copies every input page into ./augraphy_cache: let it write into a
+        # throw-away folder instead of the caller's working directory
+        with tempfile.TemporaryDirectory(prefix="augraphy-") as tmp, contextlib.chdir(tmp):
+            out = _augment(bgr, prm, seed)
     finally:
         random.setstate(saved_py)
         np.random.set_state(saved_np)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from .case import Case
 from .family_b import RendererB
+from .family_c import renderer_class as _renderer_c
 from .render import Renderer
 
-RENDERERS: dict[str, type[Renderer]] = {"A": Renderer, "B": RendererB}
+# C: laid out after the published official templates (the frozen family; see family_c)
+RENDERERS: dict[str, type[Renderer]] = {"A": Renderer, "B": RendererB, "C": _renderer_c()}
 
 
 def renderer_for(case: Case) -> type[Renderer]:
