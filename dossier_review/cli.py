@@ -49,7 +49,7 @@ def cmd_review(args) -> int:
     status = EXIT_OK
     for path in args.paths:
         try:
-            review = review_path(path, standard, **_ingest_options(args))
+            review = review_path(path, standard, scope=args.scope, **_ingest_options(args))
         except DossierReviewError as exc:
             _err(exc.one_line())
             status = max(status, exc.exit_code)
@@ -154,7 +154,7 @@ def cmd_batch(args) -> int:
 
     result = run_batch(args.inputs, args.out, workers=args.workers, standard=args.standard,
                        rescore=args.rescore, progress=not args.quiet, show_ids=args.show_ids,
-                       ingest_options={"ocr_engine": args.ocr_engine})
+                       ingest_options={"scope": args.scope, "ocr_engine": args.ocr_engine})
     for source, reason in result.failures:
         _err(reason if str(reason).startswith(str(source)) else f"{source}: {reason}")
     print(result)
@@ -195,6 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dossier-review {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
+    def scope(p):
+        p.add_argument("--scope", choices=["auto", "dossier", "document"], default="auto",
+                       help="评查范围：auto（文件只含一份文书时按单份文书评查）、dossier（整卷）、"
+                            "document（单份文书：只查该文书本身能显示的问题）")
+
     def common(p, standard=True, ocr=True):
         if standard:
             p.add_argument("--standard", default="default",
@@ -215,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--formats", default="json,html,docx", help="report formats (json,html,docx)")
     _show_ids_option(p)
     common(p)
+    scope(p)
     ocr_engine(p)
     p.set_defaults(func=cmd_review)
 
@@ -242,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rescore", action="store_true", help="re-apply the standard to stored facts, no OCR")
     _show_ids_option(p)
     common(p)
+    scope(p)
     ocr_engine(p)
     p.set_defaults(func=cmd_batch)
 

@@ -269,8 +269,11 @@ class Evidence(JsonMixin):
     # top left); None when not located
     box: Optional[list[float]] = None
     archive_page: Optional[int] = None  # the 卷内页码 printed on that page, when read
+    # the characters the fact rests on (inside the quote) as OCR read them, on a scan: what a
+    # second engine's reading of ``box`` is compared with
+    read: Optional[str] = None
 
-    _OMIT_UNSET = ("conf", "box", "archive_page")  # {page, quote} stays the minimal form
+    _OMIT_UNSET = ("conf", "box", "archive_page", "read")  # {page, quote} stays the minimal form
 
 
 @dataclass
@@ -301,6 +304,11 @@ class DateFact(JsonMixin):
     time: Optional[str] = None   # "HH:MM" when given
     conf: Optional[float] = None  # OCR confidence of the date's characters (see Evidence.conf)
     day_conf: Optional[float] = None  # the same without the year's characters
+    # where the characters the fact rests on stand on the page image (see Evidence.box)
+    box: Optional[list[float]] = None
+    read: Optional[str] = None   # those characters as OCR read them (see Evidence.read)
+
+    _OMIT_UNSET = ("box", "read")
 
 
 @dataclass
@@ -311,6 +319,11 @@ class Amount(JsonMixin):
     quote: str
     form: str = "figures"     # "figures" | "words" (大写/中文数字)
     conf: Optional[float] = None  # OCR confidence of the amount's characters (see Evidence.conf)
+    # where the characters the fact rests on stand on the page image (see Evidence.box)
+    box: Optional[list[float]] = None
+    read: Optional[str] = None   # those characters as OCR read them (see Evidence.read)
+
+    _OMIT_UNSET = ("box", "read")
 
 
 @dataclass
@@ -323,6 +336,11 @@ class AmountPair(JsonMixin):
     # OCR left part of the words unreadable; the readable digits disagree with the figures
     words_partial: bool = False
     conf: Optional[float] = None  # OCR confidence of both writings' characters (see Evidence.conf)
+    # where the characters the fact rests on stand on the page image (see Evidence.box)
+    box: Optional[list[float]] = None
+    read: Optional[str] = None   # those characters as OCR read them (see Evidence.read)
+
+    _OMIT_UNSET = ("box", "read")
 
 
 @dataclass
@@ -334,6 +352,11 @@ class Measure(JsonMixin):
     page: int
     quote: str
     conf: Optional[float] = None  # OCR confidence of the number's characters (see Evidence.conf)
+    # where the characters the fact rests on stand on the page image (see Evidence.box)
+    box: Optional[list[float]] = None
+    read: Optional[str] = None   # those characters as OCR read them (see Evidence.read)
+
+    _OMIT_UNSET = ("box", "read")
 
 
 @dataclass
@@ -351,6 +374,13 @@ class Citation(JsonMixin):
     # a 第…条 follows the law name but its number could not be read (第一正二十二条): an article
     # was written, article stays None
     provision_unread: bool = False
+    # where the characters the fact rests on stand on the page image (see Evidence.box)
+    box: Optional[list[float]] = None
+    read: Optional[str] = None   # those characters as OCR read them (see Evidence.read)
+    # a 《 opens the name and no 》 closes it (《中华人民共和国食品安全法第三十四条)
+    unbalanced: bool = False
+
+    _OMIT_UNSET = ("box", "read", "unbalanced")
 
 
 @dataclass
@@ -452,6 +482,9 @@ class Facts(JsonMixin):
     documents: list[DocFacts] = field(default_factory=list)
     pages: list[PageFacts] = field(default_factory=list)
     second_readings: list[LineReading] = field(default_factory=list)
+    # "dossier" (a whole case file) or "document" (one document handed in alone: only the codes
+    # that document itself can show are checked; DEFECTS.md "Scope")
+    scope: str = "dossier"
 
     def docs(self, *types: str) -> list[DocFacts]:
         return [d for d in self.documents if d.type in types]
@@ -491,8 +524,16 @@ class Finding(JsonMixin):
     evidence: list[Evidence] = field(default_factory=list)
     # the check itself weighed what OCR could have caused (the standard's ocr_doubt is not applied)
     ocr_weighed: bool = False
+    # the standard's confidence gate (ocr_doubt: reading) made this finding needs_human; a second
+    # reading of its characters may settle it (internal to the check stage, like ocr_weighed)
+    ocr_gated: bool = False
+    # a plausible misreading the check found that explains the anomaly (in Chinese): the finding
+    # stands only when a second reading of its characters confirms them, else a human looks
+    doubt: Optional[str] = None
+    # the check itself re-read the anomaly in the second engine's reading and found it there too
+    second_confirmed: bool = False
 
-    _OMIT_UNSET = ("ocr_weighed",)  # internal to the check stage; not part of the review JSON
+    _OMIT_UNSET = ("ocr_weighed", "ocr_gated", "doubt", "second_confirmed")  # internal to the check stage; not part of the review JSON
 
 
 @dataclass
@@ -523,5 +564,6 @@ class Review(JsonMixin):
     # OCR'd pages read too poorly to trust, by the standard's ``low_confidence`` (decided when
     # judging, so that a rescore under another standard changes them)
     unreadable_pages: list[int] = field(default_factory=list)
+    scope: str = "dossier"           # "dossier" | "document" (see Facts.scope)
     generated_at: str = ""
     tool_version: str = ""

@@ -151,3 +151,25 @@ def test_simplified_amount_read_from_unreadable_scan_needs_human():
     facts = b.build()
     assert firm(facts, "legal_basis.simplified_over_limit") == []
     assert len(human(facts, "legal_basis.simplified_over_limit")) == 1
+
+
+def test_a_discretion_benchmark_cited_by_its_title_is_not_imprecise():
+    b = clean_case()
+    d = b.get("decision")
+    d.citations.append(Citation("福建省市场监督管理行政处罚裁量基准", None, role="penalty_basis",
+                                quote="《福建省市场监督管理行政处罚裁量基准》"))
+    assert firm(b.build(), "legal_basis.citation_imprecise") == []
+    # the near miss: a law cited without its article stays imprecise
+    d.citations.append(Citation("中华人民共和国产品质量法", None, role="penalty_basis",
+                                quote="《中华人民共和国产品质量法》"))
+    assert len(firm(b.build(), "legal_basis.citation_imprecise")) == 1
+
+
+def test_an_unbalanced_bracket_is_a_nonstandard_name():
+    b = clean_case()
+    d = b.get("decision")
+    d.citations = [Citation(FOOD_LAW, 34, role="violated", bracketed=False, unbalanced=True,
+                            quote="违反了《中华人民共和国食品安全法第三十四条"),
+                   *[c for c in d.citations if c.role == "penalty_basis"]]
+    found = firm(b.build(), "legal_basis.law_name_nonstandard")
+    assert len(found) == 1 and "不成对" in found[0].message

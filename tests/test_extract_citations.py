@@ -97,3 +97,21 @@ def test_law_listed_after_a_citation_takes_its_role():
 def test_procedural_basis_for_on_the_spot_is_other():
     got = _cites("根据《中华人民共和国行政处罚法》第五十一条的规定，适用简易程序当场处罚。本局决定罚款100元。")
     assert got == [("中华人民共和国行政处罚法", 51, None, None, "other")]
+
+
+def test_an_unbalanced_opening_bracket_is_noticed():
+    from dossier_review.extract.citations import extract_citations
+    from dossier_review.extract.text import DocText
+    from dossier_review.model import Document, PageSpan
+
+    def cites(text):
+        d = Document(type="decision", title="", first_page=1, last_page=1,
+                     spans=[PageSpan(page=1, start=0, end=len(text))], text=text)
+        return extract_citations(DocText(d))
+
+    c = cites("违反了《中华人民共和国食品安全法第三十四条的规定。")
+    assert c and c[0].unbalanced and c[0].article == 34
+    c = cites("违反了《中华人民共和国食品安全法》第三十四条的规定。")      # the near miss
+    assert c and not c[0].unbalanced and c[0].bracketed
+    c = cites("违反了中华人民共和国食品安全法第三十四条的规定。")        # unbracketed, not unbalanced
+    assert c and not c[0].unbalanced and not c[0].bracketed

@@ -169,3 +169,14 @@ def test_a_sentence_with_每日_in_the_closing_lines_is_not_an_illegible_date():
                     spans=[PageSpan(page=1, start=0, end=len(garbled))], text=garbled)
     dt2 = DocText(doc2)
     assert date_illegible(dt2, date_facts(dt2, "decision")[2]) is not None
+
+
+def test_end_minutes_wrapped_by_a_form_cell_onto_their_own_line():
+    text = ("某局调查笔录\n2025年4月11日 12:55—14:\n时间 地点 南京市鼓楼区中山北路236号\n20\n"
+            "受询问人 胡浩然\n问：你好\n答：好\n受询问人（签字）： 2025年4月\n11日")
+    _, own, _ = D.date_facts(_dt(text, "inquiry"), "inquiry")
+    assert D.record_times(own) == ("2025-04-11 12:55", "2025-04-11 14:20")
+    # the near miss: a number inside a line (a house number) is not the minutes
+    text = "某局调查笔录\n2025年4月11日 12:55—14:\n时间 地点 中山北路236号 门牌20号\n问：你好\n答：好"
+    _, own, _ = D.date_facts(_dt(text, "inquiry"), "inquiry")
+    assert D.record_times(own)[1] is None

@@ -168,3 +168,26 @@ def test_a_garbled_doc_number_line_is_seen_as_unreadable(text):
 ])
 def test_no_doc_number_line_at_all_is_not_an_unreadable_one(text):
     assert F.doc_number_illegible(_d(text)) is None
+
+
+def test_a_signature_in_a_handwriting_font_on_a_digital_page_is_signed():
+    # a rare name (not in the name lists) or glyphs without a Unicode mapping after the label
+    for name in ("龘靐", "\ue01a\ue02b"):
+        text = f"送达回证\n送达文书：行政处罚决定书\n受送达人：某公司\n受送达人签名：{name}\n送达时间：2024年4月19日"
+        d = _d(text, "service_receipt")
+        _, _, found = date_facts(d, "service_receipt")
+        assert service_info(d, found, False).recipient_signed is True, name
+        sig = F.signatures(_d(f"以上笔录\n被询问人签名：{name}\n询问人签名：张三 李四", "inquiry"), False)
+        assert sig["party_signed"] is True
+    # the near miss: the same line on a scan may be OCR noise, it is not taken as a name
+    text = "送达回证\n受送达人签名：\ue01a\ue02b\n送达时间：2024年4月19日"
+    d = _d(text, "service_receipt")
+    _, _, found = date_facts(d, "service_receipt")
+    assert service_info(d, found, True).recipient_signed is not True
+
+
+def test_a_name_on_the_line_under_the_label_on_a_digital_page_is_signed():
+    text = "送达回证\n送达文书：行政处罚决定书\n受送达人签名：\n王建国\n送达时间：2024年4月19日"
+    d = _d(text, "service_receipt")
+    _, _, found = date_facts(d, "service_receipt")
+    assert service_info(d, found, False).recipient_signed is True

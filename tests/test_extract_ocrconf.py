@@ -55,3 +55,25 @@ def test_document_conf_joins_page_slices():
     spans = [PageSpan(page=1, start=0, end=2), PageSpan(page=2, start=0, end=1)]
     c = document_conf(spans, {1: char_confidence(p1), 2: char_confidence(p2)})
     assert c.conf == [0.9, 0.9, None, 0.5]
+
+
+def test_evidence_box_covers_the_characters_the_fact_rests_on():
+    from dossier_review.extract.ocrconf import char_confidence as cc
+    from dossier_review.extract.text import DocText
+    from dossier_review.model import Document
+
+    words = [_w("罚款", 100, 0.9, top=400), _w("¥500.00元", 180, 0.97, top=400),
+             _w("其他", 100, 0.9, top=900)]
+    p = _page(words, "罚款 ¥500.00元\n其他")
+    p.width, p.height = 2000, 2800
+    doc = Document(type="decision", title="", first_page=1, last_page=1,
+                   spans=[PageSpan(page=1, start=0, end=len(p.text))], text=p.text)
+    from dossier_review.extract.ocrconf import document_conf as dc
+    dt_ = DocText(doc, dc(doc.spans, {1: cc(p)}), {1: p})
+    a = dt_.flat.index("¥")
+    e = dt_.ev_f(a - 2, a + 7, subject=(a, a + 7))
+    x0, y0, x1, y1 = e.box
+    assert abs(x0 - 180 / 2000) < 1e-3 and abs(y0 - 400 / 2800) < 1e-3 and y1 < 0.16
+    # the near miss: a text layer has no page image, so no box
+    t = Page(number=1, source="text", confidence=1.0, raw_text=p.text, text=p.text)
+    assert DocText(doc, None, {1: t}).ev_f(a, a + 7).box is None

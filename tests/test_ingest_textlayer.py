@@ -91,11 +91,7 @@ def test_verdict_per_page_on_a_digital_file(tmp_path):
 @pytest.mark.ocr
 def test_text_layer_trap_pair_gives_the_same_documents_and_findings(tmp_path):
     """A digital sample and its two lying-layer variants (Kangxi look-alikes; a shifted map)."""
-    from dossier_review.pipeline import analyse, judge
-    try:
-        from dossier_review.pipeline import load_standard
-    except ImportError:  # before the standards package of its own
-        from dossier_review.score import load_standard
+    from dossier_review.pipeline import analyse, judge, load_standard
 
     src = SAMPLES / "case15-onthespot-digital.pdf"
     variants = {"genuine": src,

@@ -118,3 +118,17 @@ def test_title_with_agency_above_number_below_or_broken(head):
     seg = segment(Dossier("d", [], [Page(1, "ocr", 0.8, text, text)]))
     assert [(d.type, d.first_page) for d in seg.documents] == [("decision", 1)]
     assert seg.documents[0].title
+
+
+def test_a_wrapped_title_is_read_whole_before_a_fuzzy_match_of_its_first_line():
+    from dossier_review.model import Dossier, Page
+    from dossier_review.segment import segment
+
+    def types(text):
+        page = Page(number=1, source="text", confidence=1.0, raw_text=text, text=text)
+        return [d.type for d in segment(Dossier(name="x", sources=[], pages=[page])).documents]
+
+    body = "\n案由 某某未取得许可证进行建设案\n当事人 魏建华\n承办人意见 建议按上述意见作出处罚决定。"
+    assert types("广州市天河区城市管理综合行政执法局处罚决定呈\n批表" + body) == ["approval"]
+    # the near miss: a decision's title read with one error and nothing wrapped stays a decision
+    assert types("广州市天河区城市管理综合行政执法局行政处罚决定苦" + body) == ["decision"]

@@ -128,11 +128,11 @@ def _review_one(task: dict) -> dict:
     try:
         options = {"progress": False, **_WORKER.get("ingest_options", {}),
                    "workers": _WORKER["ingest_workers"]}
+        scope = options.pop("scope", "auto")   # a review option carried with the ingest ones
         if _WORKER.get("cache_path") and "cache_path" not in options:
             options["cache_path"] = _WORKER["cache_path"]
         dossier = pipeline.ingest(source, **options)
-        facts = pipeline.analyse(dossier)
-        review = pipeline.judge(facts, _WORKER["standard"])
+        facts, review = pipeline.review_dossier(dossier, _WORKER["standard"], scope)
         _stamp(review)
         if not review.sources:
             review.sources = list(dossier.sources)

@@ -27,6 +27,7 @@ from . import (  # noqa: F401, I001 - imported for their registrations
     statutes,
     subject,
 )
+from . import reread as _reread
 from .common import hit
 from .registry import (  # noqa: I001
     CATALOG,
@@ -38,7 +39,8 @@ from .registry import (  # noqa: I001
     register_check,
 )
 
-__all__ = ["run_checks", "unreadable", "list_rules", "explain", "register_check", "get_check", "CATALOG",
+__all__ = ["run_checks", "reading_requests", "unreadable", "list_rules", "explain", "register_check",
+           "get_check", "CATALOG",
            "available_checks", "param_type_error", "COMMON_PARAMS", "CheckSpec"]
 
 log = logging.getLogger(__name__)
@@ -102,6 +104,7 @@ def _ocr_doubt(finding: Finding, rule, facts: Facts, params: dict) -> Finding:
                (rule.ocr_doubt == "reading" and unsure)
     if doubtful:
         finding.needs_human = True
+        finding.ocr_gated = rule.ocr_doubt == "reading"
         where = "、".join(str(p) for p in sorted(set(ocr))[:6])
         finding.message = f"{finding.message}（第{where}页为扫描件识别结果，可能系识别误差）"
     return finding
@@ -114,10 +117,13 @@ def run_checks(facts: Facts, standard, *, strict: bool = False) -> list[Finding]
     says so (``strict=True`` re-raises instead, for tests and debugging).
     """
     proc = _procedure(facts)
+    alone = getattr(facts, "scope", "dossier") == "document"
     findings: list[Finding] = []
     for rule in standard.rules:
         if proc not in rule.applies_to:
             continue
+        if alone and "document" not in rule.applies_to:
+            continue   # a document handed in alone: nothing about documents never handed in
         spec = get_check(rule.check)
         if spec is None:  # load_standard rejects this; a hand-built Standard might not
             raise KeyError(f"rule {rule.code}: unknown check {rule.check!r}")
@@ -129,8 +135,37 @@ def run_checks(facts: Facts, standard, *, strict: bool = False) -> list[Finding]
                 raise
             log.exception("check %s failed on %s", rule.check, facts.dossier)
             found = [hit(f"自动检查出错（{type(exc).__name__}: {exc}），本项未能判断，需人工核实", needs_human=True)]
-        findings.extend(_complete(_ocr_doubt(f, rule, facts, params), rule) for f in found)
+        findings.extend(_complete(_weigh_reading(f, rule, facts, params), rule) for f in found)
     return findings
+
+
+def _weigh_reading(finding: Finding, rule, facts: Facts, params: dict) -> Finding:
+    """A reading claim with a second opinion (``reread``): confirmed → it stands without the
+    confidence gate; contradicted → a human compares the two readings; none → the gate."""
+    doubt, finding.doubt = finding.doubt, None
+    if finding.second_confirmed:
+        return finding   # the anomaly stands in the second engine's reading too
+    if (rule.ocr_doubt == "reading" or doubt) and not finding.needs_human:
+        same, why = _reread.verdict(facts, finding)
+        if same is True:
+            return finding
+        if same is False:
+            finding.needs_human = True
+            finding.message = f"{finding.message}（{why}）"
+            return finding
+        if doubt:
+            # a misreading explains the anomaly and no second reading settled it
+            finding.needs_human = finding.ocr_gated = True
+            finding.message = f"{finding.message}；{doubt}"
+            return finding
+    return _ocr_doubt(finding, rule, facts, params)
+
+
+def reading_requests(facts: Facts, findings: list[Finding], standard) -> list[tuple[int, list[float]]]:
+    """(page, box in page fractions) of the OCR'd lines that the findings of reading rules rest
+    on: what the pipeline asks a second engine to re-read before judging again."""
+    codes = {r.code for r in standard.rules if r.ocr_doubt == "reading"}
+    return _reread.reread_requests(facts, findings, codes)
 
 
 def unreadable(facts: Facts, standard: Standard) -> list[int]:

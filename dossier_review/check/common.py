@@ -23,8 +23,9 @@ def hit(message: str, evidence: Iterable[Evidence] = (), *, needs_human: bool = 
                    evidence=[e for e in evidence if e is not None])
 
 
-def ev(page: int, quote: str, conf: Optional[float] = None) -> Evidence:
-    return Evidence(page=int(page or 0), quote=(quote or "").strip(), conf=conf)
+def ev(page: int, quote: str, conf: Optional[float] = None, box: Optional[list[float]] = None,
+       read: Optional[str] = None) -> Evidence:
+    return Evidence(page=int(page or 0), quote=(quote or "").strip(), conf=conf, box=box, read=read)
 
 
 def surest(evidence: Iterable[Evidence]) -> Optional[Evidence]:
@@ -208,7 +209,7 @@ def amounts(doc: Optional[DocFacts], *roles: str) -> list[float]:
 
 
 def amount_evidence(doc: DocFacts, *roles: str) -> list[Evidence]:
-    found = [ev(a.page, a.quote, a.conf) for a in doc.amounts if a.role in roles and a.quote]
+    found = [ev(a.page, a.quote, a.conf, a.box, a.read) for a in doc.amounts if a.role in roles and a.quote]
     return found[:3] or [doc_ev(doc)]
 
 

@@ -17,7 +17,9 @@ from .common import (
     low_conf,
     pages_of,
 )
+from .confusables import amount_misreading
 from .registry import register_check
+from .reread import reading_for, reread_value
 
 _ELEMENT_NAMES = {
     "party": "当事人的姓名或者名称、地址", "facts": "违法事实", "evidence": "证据",
@@ -283,21 +285,92 @@ def amount_mismatch(facts: Facts, params: dict):
     low_confidence 时转人工。
     """
     out = []
+    sources = {p.page: p.source for p in facts.pages}
     for doc in facts.documents:
         for pair in doc.amount_pairs:
+            pev = ev(pair.page, pair.quote, pair.conf, pair.box, pair.read)
+            again = _reread_pair(facts, pev) if sources.get(pair.page) == "ocr" else None
+            if again is not None:
+                # a second engine read the words and figures: the anomaly is judged on its reading
+                words2, figures2 = again
+                if abs(words2 - figures2) <= params["tolerance_yuan"]:
+                    continue   # read again, they agree: the first reading was wrong
+                if abs(figures2 - pair.figures_yuan) <= params["tolerance_yuan"]:
+                    found = hit(f"《{doc_name(doc)}》金额大写{fmt_yuan(words2)}与小写{fmt_yuan(figures2)}不一致", [pev])
+                    found.second_confirmed = True
+                    out.append(found)
+                    continue
             if pair.words_partial:
                 # only some characters of the words were legible.  The extractor measures the
                 # confidence of the disagreeing places (ocr_doubt decides); unmeasured, it is a lead
                 # for a reader, never a firm finding.
                 out.append(hit(f"《{doc_name(doc)}》金额大写部分字符无法识别，可辨认的数位与小写"
                                f"{fmt_yuan(pair.figures_yuan)}不一致" + ("" if pair.conf is not None else "，需人工核实"),
-                               [ev(pair.page, pair.quote, pair.conf)], needs_human=pair.conf is None))
+                               [ev(pair.page, pair.quote, pair.conf, pair.box, pair.read)], needs_human=pair.conf is None))
                 continue
             if abs(pair.words_yuan - pair.figures_yuan) <= params["tolerance_yuan"]:
                 continue
             msg = (f"《{doc_name(doc)}》金额大写{fmt_yuan(pair.words_yuan)}与小写{fmt_yuan(pair.figures_yuan)}不一致")
+            evidence = [ev(pair.page, pair.quote, pair.conf, pair.box, pair.read)]
+            if sources.get(pair.page) == "ocr":
+                reread = reread_value(facts, evidence[0])
+                if reread is not None and any(abs(v - pair.words_yuan) <= params["tolerance_yuan"]
+                                              for v in _figures_in(reread)):
+                    continue   # a second engine read figures that agree with the words
+                why = amount_misreading(pair.figures_yuan, pair.words_yuan)
+                if why:
+                    found = hit(msg, evidence)
+                    found.doubt = f"{why}，需人工核实"
+                    out.append(found)
+                    continue
             out.append(hit(msg + ("；该页识别置信度低，需人工核实" if low_conf(doc, params) else ""),
-                           [ev(pair.page, pair.quote, pair.conf)], needs_human=low_conf(doc, params)))
+                           evidence, needs_human=low_conf(doc, params)))
+    return out
+
+
+def _read_right_again(facts: Facts, evidence, fix: str) -> bool:
+    """Whether a second engine read the right term where the first read the wrong one
+    ("申辨→申辩": its reading of the line has 申辩 and not 申辨): the typo was a misreading."""
+    wrong, _, right = (fix or "").partition("→")
+    text = reread_value(facts, evidence)
+    return bool(text and wrong and right and right in text and wrong not in text)
+
+
+_BIG = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整"
+
+
+def _reread_pair(facts: Facts, evidence) -> tuple[float, float] | None:
+    """(words, figures) of an amount written both ways in the second engine's reading of its
+    line, when it holds both readably; None otherwise."""
+    import unicodedata
+
+    import cn2an
+
+    r = reading_for(facts, evidence)
+    if r is None:
+        return None
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", r.text or ""))
+    words = re.search(rf"[{_BIG}]{{2,}}", text)
+    if not words:
+        return None
+    figures = re.search(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?", text[words.end():])
+    if not figures:
+        return None
+    w = re.sub(r"[元整角分].*$", "", words.group())
+    try:
+        return float(cn2an.cn2an(w, "normal")), float(re.sub(r"[,，]", "", figures.group()))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _figures_in(text: str) -> list[float]:
+    """Amounts written in figures in a second reading's characters (punctuation is gone there:
+    "500.00" reads "50000", so both the whole run and the run less two decimals count)."""
+    out = []
+    for m in re.finditer(r"\d+", text or ""):
+        out.append(float(m.group()))
+        if len(m.group()) > 2:
+            out.append(float(m.group()[:-2]))
     return out
 
 
@@ -312,8 +385,10 @@ def typo(facts: Facts, params: dict):
     """
     found, docs = [], []
     for doc in facts.documents:
-        if doc.typos:
-            found.extend(doc.typos)
+        kept = [e for e, fix in zip(doc.typos, doc.typo_fixes or [""] * len(doc.typos), strict=False)
+                if not _read_right_again(facts, e, fix)]
+        if kept:
+            found.extend(kept)
             docs.append(doc)
     if not found:
         return []

@@ -266,8 +266,8 @@ def _measure_conflicts(facts: Facts, params: dict) -> list:
                     continue
                 seen.add(key)
                 out.append((a, b, ta[key][0].label, key[1], sorted(va), sorted(vb),
-                            [ev(ta[key][0].page, ta[key][0].quote, ta[key][0].conf),
-                             ev(tb[key][0].page, tb[key][0].quote, tb[key][0].conf)]))
+                            [ev(ta[key][0].page, ta[key][0].quote, ta[key][0].conf, ta[key][0].box, ta[key][0].read),
+                             ev(tb[key][0].page, tb[key][0].quote, tb[key][0].conf, tb[key][0].box, tb[key][0].read)]))
     return out
 
 

@@ -159,6 +159,17 @@ def page_numbers(facts: Facts, params: dict):
     confident = {p.page for p in pages if (p.confidence or 0) >= params["firm_min_confidence"]}
     numbered = [(p.page, _as_int(p.archive_page)) for p in pages]
     missing = [pg for pg, num in numbered if num is None]
+    # A scanned page without a read number between two numbered pages whose numbers leave exactly
+    # its place (5, ?, 7) carries its number unread: the sequence shows it was numbered.  Only
+    # where the run does not close over it (5, ?, 6), at the ends, or without neighbours could a
+    # missing number hide, and only there is anything said.
+    src = {p.page: p.source for p in pages}
+    known = [(pos, num) for pos, (_pg, num) in enumerate(numbered) if num is not None]
+    closed_over = set()
+    for (p0, n0), (p1, n1) in zip(known, known[1:], strict=False):
+        if p1 - p0 > 1 and n1 - n0 == p1 - p0:
+            closed_over.update(numbered[k][0] for k in range(p0 + 1, p1) if src.get(numbered[k][0]) == "ocr")
+    missing = [pg for pg in missing if pg not in closed_over]
     breaks = []
     last = None   # (position, page, printed number) of the last numbered page
     for pos, (pg, num) in enumerate(numbered):

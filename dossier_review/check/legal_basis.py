@@ -47,7 +47,7 @@ def _cited_for(c: Citation) -> str:
 
 
 def _cite_ev(c: Citation, doc: DocFacts):
-    return ev(c.page or doc.first_page, c.quote or _cite_text(c), c.conf)
+    return ev(c.page or doc.first_page, c.quote or _cite_text(c), c.conf, c.box, c.read)
 
 
 def _procedural(c: Citation, params: dict) -> bool:
@@ -144,7 +144,8 @@ def _stops_at_article(c: Citation) -> bool:
 @register_check("legal_basis.citation_imprecise",
                 params={"doc_types": "list[str]", "roles": "list[str]",
                         "needs_item": "map[list[int]]", "needs_paragraph": "map[list[int]]",
-                        "formal_prefix": "str"})
+                        "formal_prefix": "str", "unarticled_kinds": "list[str]"},
+                optional=("unarticled_kinds",))
 def citation_imprecise(facts: Facts, params: dict):
     """【检查内容】作为违法条款或处罚依据引用的法律是否具体到条；对分款、分项规定的条文是否具体到款、项。
     【依据】北京市行政处罚案卷标准和评查评分细则（2016版）30.15：违法/处罚依据未准确到条款项目的扣2分；
@@ -174,6 +175,8 @@ def citation_imprecise(facts: Facts, params: dict):
                 # a 第…条 stands there, misread: whether it is precise is for a human to read
                 problems.append(f"{_cite_text(c)}所引条文序号识别不清")
                 unread += 1
+            elif not c.article and any(k in c.law for k in params.get("unarticled_kinds") or ()):
+                continue   # a 裁量基准 or a catalogue cited by its title: it has no articles to name
             elif not c.article:
                 problems.append(f"{_cite_text(c)}未写明条文")
             elif not c.item and c.article in need_item.get(key, ()):
@@ -271,6 +274,10 @@ def law_name_nonstandard(facts: Facts, params: dict):
             if not name:
                 continue
             issue, full = None, None
+            if getattr(c, "unbalanced", False):
+                problems.append(f"“《{c.law}”书名号不成对（缺少“》”）")
+                evidence.append(_cite_ev(c, doc))
+                continue
             national = any(name.endswith(s) for s in params["national_suffixes"]) and not any(
                 name.endswith(s) for s in params["exempt_suffixes"])
             if national and not name.startswith(prefix) and name not in params["exempt_names"]:

@@ -25,6 +25,7 @@ from .common import (
     searched_ev,
     unreadable_pages,
 )
+from .confusables import amount_misreading
 from .registry import register_check
 from .timeline import (
     MILESTONES,
@@ -271,9 +272,17 @@ def penalty_increased(facts: Facts, params: dict):
                       for n in notices}
             is_total = any(abs(max(final) - t) <= params["tolerance_yuan"] for t in totals)
             uncertain = low_conf(decision, params) or low_conf(notice, params) or is_total
-            out.append(hit(f"决定书{labels.get(role, role)}{fmt_yuan(max(final))}，高于告知书拟处"
-                           f"{fmt_yuan(max(proposed))}", amount_evidence(notice, role)[:1]
-                           + amount_evidence(decision, role)[:1], needs_human=uncertain))
+            evidence = amount_evidence(notice, role)[:1] + amount_evidence(decision, role)[:1]
+            msg = f"决定书{labels.get(role, role)}{fmt_yuan(max(final))}，高于告知书拟处{fmt_yuan(max(proposed))}"
+            # one of the two read by OCR, and one misreading (a dropped digit, ¥ read as a digit)
+            # turns one amount into the other: not an accusation
+            scanned = {p.page for p in facts.pages if p.source == "ocr"}
+            why = amount_misreading(max(final), max(proposed)) or amount_misreading(max(proposed), max(final))
+            found = hit(msg, evidence, needs_human=uncertain)
+            found.ocr_weighed = True   # weighed here (low confidence, totals, misreadings)
+            if why and not uncertain and any(e.page in scanned for e in evidence):
+                found.doubt = f"{why}，需人工核实"   # the second reading decides, or a human
+            out.append(found)
     proposed_types = {p for n in notices for p in n.penalties}
     if proposed_types:
         added = [p for p in decision.penalties

@@ -378,7 +378,8 @@ def major_decision_not_filed(facts: Facts, params: dict):
 # judged against the database (the hand-written lists of the default standard stay as a supplement
 # for what the database lacks: repealed laws and older numberings it holds no text of)
 
-_LISTED_IMPRECISE = {"needs_item": "map[list[int]]", "needs_paragraph": "map[list[int]]", "formal_prefix": "str"}
+_LISTED_IMPRECISE = {"needs_item": "map[list[int]]", "needs_paragraph": "map[list[int]]", "formal_prefix": "str",
+                     "unarticled_kinds": "list[str]"}
 
 
 def _one_provision(c: Citation, doc: DocFacts, facts: Facts, params: dict) -> Optional[Provision]:

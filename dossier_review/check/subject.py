@@ -1,9 +1,10 @@
 """执法主体 (subject legality): the authority, the officers, the party."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
-from ..lib.ids import check_digit_error, clean_id, id_kind
+from ..lib.ids import check_digit_error, clean_id, id_kind, same_number
 from ..model import Evidence, Facts
 from .common import (
     doc_ev,
@@ -18,7 +19,9 @@ from .common import (
     pages_of,
     surest,
 )
+from .confusables import misreading_fix
 from .registry import register_check
+from .reread import reread_value
 
 
 @register_check("subject.authority_missing", params={"doc_types": "list[str]"})
@@ -87,7 +90,7 @@ def authority_inconsistent(facts: Facts, params: dict):
                 # the unit's reading, which confirms the organ's
                 o, u = best[organ], best[unit]
                 if o is not None and u is not None and u.conf is not None:
-                    best[organ] = Evidence(page=o.page, quote=o.quote, conf=max(o.conf or 0.0, u.conf))
+                    best[organ] = Evidence(page=o.page, quote=o.quote, conf=max(o.conf or 0.0, u.conf), box=o.box, read=o.read)
                 evidence = [best[unit], best[organ]]
                 return [hit(f"各文书所载执法机关名称不一致：{listing}；“{unit}”是“{organ}”的内设（下属）机构，"
                             f"不能以自己的名义实施行政处罚", evidence)]
@@ -98,7 +101,9 @@ def authority_inconsistent(facts: Facts, params: dict):
     if nested or near:
         return [hit(f"各文书所载执法机关名称不完全一致（{listing}），可能为内设机构、简称或识别误差，需人工核实",
                     evidence, needs_human=True)]
-    return [hit(f"各文书所载执法机关名称不一致：{listing}", evidence)]
+    found = hit(f"各文书所载执法机关名称不一致：{listing}", evidence)
+    found.doubt = _one_character_apart(facts, names, evidence)
+    return [found]
 
 
 @register_check("subject.officers_fewer_than_two", params={"record_types": "list[str]"})
@@ -225,7 +230,10 @@ def party_inconsistent(facts: Facts, params: dict):
         if norm_name(doc.party.name):
             names[norm_name(doc.party.name)].append(doc)
         if clean_id(doc.party.id_number or ""):
-            ids[clean_id(doc.party.id_number)].append(doc)
+            v = clean_id(doc.party.id_number)
+            # a masked copy of the number (3701**********9347) is the same number
+            key = next((k for k in ids if same_number(k, v)), v)
+            ids[key].append(doc)
     out = []
     for label, seen in (("当事人名称", names), ("证照号码", ids)):
         if len(seen) < 2:
@@ -245,8 +253,24 @@ def party_inconsistent(facts: Facts, params: dict):
             reason = "可能为识别误差" if ocr_like else "一处为另一处的简称或含字号，可能指同一主体"
             out.append(hit(f"各文书{label}不一致（{listing}），{reason}，需人工核实", evidence, needs_human=True))
         else:
-            out.append(hit(f"各文书{label}不一致：{listing}", evidence))
+            found = hit(f"各文书{label}不一致：{listing}", evidence)
+            found.doubt = _one_character_apart(facts, values, evidence)
+            out.append(found)
     return out
+
+
+def _one_character_apart(facts: Facts, values: list[str], evidence: list) -> str | None:
+    """Why two readings of one name that differ in a single character, one of them by OCR, may
+    be one name misread (one character of an agency's name, 晋/普): None when they differ more,
+    or were both read from a text layer.  A second reading of those characters decides."""
+    if len(values) != 2 or len(values[0]) != len(values[1]):
+        return None
+    diff = [(a, b) for a, b in zip(values[0], values[1], strict=True) if a != b]
+    scanned = {p.page for p in facts.pages if p.source == "ocr"}
+    if len(diff) != 1 or not any(e is not None and e.page in scanned for e in evidence):
+        return None
+    a, b = diff[0]
+    return f"两处仅“{a}”“{b}”一字之差，且出自扫描件识别结果，可能系识别误差，需人工核实"
 
 
 @register_check("subject.party_id_invalid", params={"firm_min_confidence": "number"})
@@ -273,9 +297,11 @@ def party_id_invalid(facts: Facts, params: dict):
         if facts.party.id_kind:
             declared.setdefault(clean_id(facts.party.id_number), facts.party.id_kind)
     out = []
+    sources = {p.page: p.source for p in facts.pages}
     for value, docs in carriers.items():
-        kind = id_kind(value, declared.get(value))
-        if kind is None:
+        person = any(d.party and d.party.kind == "individual" and not d.party.individual_business for d in docs)
+        kind = id_kind(value, declared.get(value), individual=person)
+        if kind is None:   # not a number with a check character, or masked on purpose
             continue
         reason = check_digit_error(value, kind)
         if reason is None:
@@ -285,12 +311,35 @@ def party_id_invalid(facts: Facts, params: dict):
         if not evidence:
             evidence = list(facts.party.evidence[:1]) or [ev(0, value)]
         msg = f"当事人{label}“{value}”校验失败：{reason}"
+        scanned = [e for e in evidence if sources.get(e.page) == "ocr"]
+        if scanned and len(scanned) == len(evidence):
+            # read by OCR only: a second engine's reading of the number decides first
+            reread = [r for r in (reread_value(facts, e) for e in scanned) if r]
+            if any(_valid_in(r, kind) for r in reread):
+                continue   # the second reading is a valid number: the first was misread
+            if (fix := misreading_fix(value, kind)) is not None:
+                i, read, alt = fix
+                found = hit(msg, evidence)
+                found.ocr_weighed = True
+                found.doubt = f"第{i + 1}位“{read}”若为形近的“{alt}”则校验通过，可能系识别误差，需人工核实"
+                out.append(found)
+                continue
         # A digit misread by OCR fails the check too: firm only when read from a clean text
         # layer / confident OCR, or when two documents carry the identical wrong number.
         confident = any(d.ocr_confidence >= params["firm_min_confidence"] for d in docs)
         if confident or len(docs) >= 2:
-            out.append(hit(msg, evidence))
+            found = hit(msg, evidence)
+            found.ocr_weighed = True   # weighed here; a second reading still may contradict it
+            out.append(found)
         else:
             out.append(hit(msg + "；号码来自识别置信度不高的扫描页，可能为识别误差，需人工核实",
                            evidence, needs_human=True))
     return out
+
+
+def _valid_in(text: str, kind: str) -> bool:
+    """Whether ``text`` (a second reading's characters) holds a number of ``kind`` that checks."""
+    for m in re.finditer(r"[0-9A-Z]{18}", (text or "").upper()):
+        if check_digit_error(m.group(0), kind) is None:
+            return True
+    return False

@@ -38,7 +38,7 @@ def doc_date(doc: DocFacts) -> Optional[Dated]:
     for role in _OWN_ROLES.get(doc.type, ()):
         for d in doc.dates:
             if d.role == role and d.date:
-                return Dated(d.date, ev(d.page, d.quote, d.conf), doc)
+                return Dated(d.date, ev(d.page, d.quote, d.conf, d.box, d.read), doc)
     start = parse_iso_day(doc.start_time)
     if start:
         return Dated(start, doc_ev(doc, f"记录时间{doc.start_time}"), doc)
@@ -57,7 +57,7 @@ def _dossier_date(facts: Facts, role: str) -> Optional[Dated]:
     for doc in facts.documents:
         for d in doc.dates:
             if d.role == role and d.date == day:
-                return Dated(day, ev(d.page, d.quote, d.conf), doc)
+                return Dated(day, ev(d.page, d.quote, d.conf, d.box, d.read), doc)
     return Dated(day, ev(0, f"案卷记载的{role}日期{fmt_date(day)}"))
 
 
@@ -113,7 +113,7 @@ def _date_ev(doc: DocFacts, day) -> Optional[Evidence]:
     """The quote (and reading confidence) of ``day`` as written in ``doc``."""
     for d in doc.dates:
         if d.date == day:
-            return ev(d.page, d.quote, d.conf)
+            return ev(d.page, d.quote, d.conf, d.box, d.read)
     return None
 
 
@@ -172,7 +172,7 @@ def head_approved(facts: Facts) -> Optional[Dated]:
         days = [d.date for d in doc.dates if d.date]
         for d in doc.dates:
             if d.role == "approved" and d.date and d.date >= max(days):
-                found.append(Dated(d.date, ev(d.page, d.quote, d.conf), doc))
+                found.append(Dated(d.date, ev(d.page, d.quote, d.conf, d.box, d.read), doc))
     return max(found, key=lambda x: x.date) if found else None
 
 

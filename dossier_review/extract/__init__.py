@@ -79,7 +79,7 @@ def extract_document(doc: Document, index: int, pages: dict[int, Page],
     if own is not None:
         f.date = own.date
         f.date_evidence = Evidence(page=dt_.page_f(own.start), quote=dt_.quote_f(max(0, own.start - 12), own.end),
-                                   conf=dt_.conf_f(own.start, own.end))
+                                   conf=dt_.conf_f(own.start, own.end), box=dt_.box_f(own.start, own.end), read=dt_.read_f(own.start, own.end))
     if t in RECORDS or t == "inquiry_notice":
         f.start_time, f.end_time = _dates.record_times(own)
         if own is not None:
@@ -267,7 +267,7 @@ def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page]
     # evidence under the names the checks ask for
     if f.citations:
         seen = set()
-        ev["citations"] = [Evidence(page=c.page, quote=c.quote, conf=c.conf) for c in f.citations
+        ev["citations"] = [Evidence(page=c.page, quote=c.quote, conf=c.conf, box=c.box, read=c.read) for c in f.citations
                            if not (c.quote in seen or seen.add(c.quote))]
     if f.date_evidence is not None:
         ev["date"] = [f.date_evidence]
@@ -277,9 +277,9 @@ def _form_facts(f: DocFacts, dt_: DocText, doc: Document, pages: dict[int, Page]
     if sig:
         ev["signature"] = sig
     if f.amounts:
-        ev["amounts"] = [Evidence(page=a.page, quote=a.quote) for a in f.amounts]
+        ev["amounts"] = [Evidence(page=a.page, quote=a.quote, box=a.box, read=a.read) for a in f.amounts]
     if f.amount_pairs:
-        ev["amount_pairs"] = [Evidence(page=a.page, quote=a.quote) for a in f.amount_pairs]
+        ev["amount_pairs"] = [Evidence(page=a.page, quote=a.quote, box=a.box, read=a.read) for a in f.amount_pairs]
 
 
 def _confirm_dates(docs: list[DocFacts]) -> None:

@@ -172,6 +172,15 @@ def _role_for(s: str, a: FoundAmount, clause_start: int) -> str:
     return "other"
 
 
+# a bound of a range ("处五千元以上五万元以下罚款", "一万元至十万元"): the statute's range quoted,
+# or a condition (违法所得五千元以上的), never an amount imposed
+_RANGE_AFTER = re.compile(r"[元整]?(?:以上|以下|以内|至|到|～|~|—|－)")
+
+
+def range_bound(s: str, a: FoundAmount) -> bool:
+    return bool(_RANGE_AFTER.match(s, a.end))
+
+
 def assign_roles(s: str, amounts: list[FoundAmount]) -> None:
     prev: Optional[FoundAmount] = None
     for a in amounts:
@@ -187,6 +196,8 @@ def assign_roles(s: str, amounts: list[FoundAmount]) -> None:
             if a.role in ("goods_value", "other") and re.search(r"没收(?!违法所得)", s[max(0, a.start - 30):a.start]) \
                     and not re.search(r"[。；]", s[max(0, a.start - 30):a.start]):
                 a.role = "confiscation"
+            if a.role == "fine" and range_bound(s, a):
+                a.role = "other"
         prev = a
 
 
@@ -209,11 +220,11 @@ def extract_amounts(dt_: DocText, penalty_zone: Optional[tuple[int, int]] = None
     assign_roles(s, found)
     if penalty_zone:
         for a in found:
-            if a.role == "other" and penalty_zone[0] <= a.start < penalty_zone[1]:
+            if a.role == "other" and penalty_zone[0] <= a.start < penalty_zone[1] and not range_bound(s, a):
                 a.role = "fine"
     amounts = [Amount(role=a.role, yuan=a.yuan, page=dt_.page_f(a.start),
                       quote=dt_.quote_f(max(0, a.start - 16), a.end + 2), form=a.form,
-                      conf=dt_.conf_f(a.start, a.end)) for a in found]
+                      conf=dt_.conf_f(a.start, a.end), box=dt_.box_f(a.start, a.end), read=dt_.read_f(a.start, a.end)) for a in found]
     pairs: list[AmountPair] = []
     for a, b in zip(found, found[1:], strict=False):
         if _paired(s, a, b):
@@ -221,7 +232,7 @@ def extract_amounts(dt_: DocText, penalty_zone: Optional[tuple[int, int]] = None
             pairs.append(AmountPair(words_yuan=w.yuan, figures_yuan=f.yuan,
                                     page=dt_.page_f(a.start),
                                     quote=dt_.quote_f(max(0, a.start - 8), b.end + 1),
-                                    conf=dt_.conf_f(a.start, b.end)))
+                                    conf=dt_.conf_f(a.start, b.end), box=dt_.box_f(a.start, b.end), read=dt_.read_f(a.start, b.end)))
     if ocr:
         pairs.extend(_partial_pairs(dt_, s, found))
     return amounts, pairs, found
@@ -283,5 +294,5 @@ def _partial_pairs(dt_: DocText, s: str, found: list[FoundAmount]) -> list[Amoun
             out.append(AmountPair(words_yuan=float(readable), figures_yuan=fig.yuan,
                                   page=dt_.page_f(m.start()),
                                   quote=dt_.quote_f(max(0, m.start() - 4), fig.end + 1),
-                                  words_partial=True, conf=conf))
+                                  words_partial=True, conf=conf, box=dt_.box_f(m.start(), fig.end), read=dt_.read_f(m.start(), fig.end)))
     return out

@@ -171,21 +171,22 @@ def extract_citations(dt_: DocText) -> list[Citation]:
             if cites and re.search(r"[、和及与]$", s[max(0, a - 1):a]) and cites[-1].page == dt_.page_f(a) \
                     and s[sent[0]:a].find(cites[-1].law) >= 0:
                 cites.append(Citation(law=law, role=cites[-1].role, page=dt_.page_f(a),
-                                      quote=dt_.quote_f(a, min(len(s), b + 12)), bracketed=br,
-                                      sentence=_sentence(s, sent), conf=dt_.conf_f(a, b)))
+                                      quote=dt_.quote_f(a, min(len(s), b + 12)), bracketed=br, unbalanced=not br and s[a - 1:a] == "《",
+                                      sentence=_sentence(s, sent), conf=dt_.conf_f(a, b), box=dt_.box_f(a, b), read=dt_.read_f(a, b)))
                 continue
             if not _VIOLATED.search(s[max(sent[0], a - 12):a]) and not _BASIS.search(s[max(sent[0], a - 12):a]):
                 continue
             # 第一正二十二条: a provision is written there, its number misread (OCR), not left out.
             unread = _UNREAD_PART.match(s, pos)
             cites.append(Citation(law=law, role=_role(s, sent, a, b), page=dt_.page_f(a),
-                                  quote=dt_.quote_f(a, min(len(s), b + 12)), bracketed=br,
+                                  quote=dt_.quote_f(a, min(len(s), b + 12)), bracketed=br, unbalanced=not br and s[a - 1:a] == "《",
                                   sentence=_sentence(s, sent), conf=dt_.conf_f(a, b),
-                                  provision_unread=bool(unread)))
+                                  provision_unread=bool(unread), box=dt_.box_f(a, b), read=dt_.read_f(a, b)))
             continue
         role = _role(s, sent, a, stop)
         for art, para, item, ps, pe in _expand(parts):
             cites.append(Citation(law=law, article=art, paragraph=para, item=item, role=role,
                                   page=dt_.page_f(ps), quote=dt_.quote_f(a, min(len(s), pe + 4)),
-                                  bracketed=br, sentence=_sentence(s, sent), conf=dt_.conf_f(a, pe)))
+                                  bracketed=br, unbalanced=not br and s[a - 1:a] == "《", sentence=_sentence(s, sent), conf=dt_.conf_f(a, pe),
+                                  box=dt_.box_f(a, pe), read=dt_.read_f(a, pe)))
     return cites

@@ -157,6 +157,19 @@ def _num_day(s: str, m: re.Match, breaks: frozenset) -> tuple[Optional[dt.date],
     return d, m.end()
 
 
+def _wrapped_minutes(s: str, at: int, breaks: frozenset) -> Optional[str]:
+    """The minutes of a time cut after its colon: two digits standing alone between two breaks
+    (a line of their own in the original) within the next 40 characters; None otherwise."""
+    if not breaks:
+        return None
+    for m in re.finditer(r"\d{2}", s[at:at + 40]):
+        a, b = at + m.start(), at + m.end()
+        if a in breaks and (b in breaks or b == len(s)) and not s[a - 1:a].isdigit() \
+                and not s[b:b + 1].isdigit() and int(m.group()) < 60:
+            return m.group()
+    return None
+
+
 def find_dates(s: str, breaks: frozenset = frozenset()) -> list[FoundDate]:
     """Every date in ``s`` (a flat view) with a time and a range end when written; ``breaks``
     are the flat offsets that had whitespace or a line break before them in the original."""
@@ -199,6 +212,12 @@ def find_dates(s: str, breaks: frozenset = frozenset()) -> list[FoundDate]:
                     fd.end_time, fd.end = t2, q2
                     if s.startswith("止", fd.end):
                         fd.end += 1
+                elif (h := re.match(r"(\d{1,2})[：:]", s[q:q + 3])) and (mi := _wrapped_minutes(s, q + h.end(), breaks)):
+                    # "12:55—14:" in a form's cell whose minutes ("20") the layout wrapped onto a
+                    # line of their own further down
+                    t2, _ = _time_at(f"{h.group(1)}:{mi}", 0)
+                    if t2:
+                        fd.end_time, fd.end = t2, q + h.end()
             taken[m.start():fd.end] = b"\x01" * (fd.end - m.start())
             found.append(fd)
     found.sort(key=lambda f: f.start)
@@ -325,7 +344,8 @@ def date_facts(dt_: DocText, doc_type: str) -> tuple[list[DateFact], Optional[Fo
         facts.append(DateFact(role=role, date=f.date, page=dt_.page_f(f.start),
                               quote=dt_.quote_f(max(0, f.start - 12), f.end), time=f.time,
                               conf=dt_.conf_f(f.start, f.end),
-                              day_conf=dt_.conf_f(f.start + year, f.end) if year else None))
+                              day_conf=dt_.conf_f(f.start + year, f.end) if year else None,
+                              box=dt_.box_f(f.start, f.end), read=dt_.read_f(f.start, f.end)))
     return facts, own, found
 
 

@@ -242,13 +242,17 @@ _REFUSED = re.compile(alternation("refusal_words"))
 _PRINTED_ONLY = re.compile(r"^(?:[（(]?(?:签名|签字|盖章|捺印|日期|年|月|日|时|分|[：:_／/\\\-])[）)]?)*$")
 
 
-def _signed_value(val: str) -> Optional[bool]:
-    """True when a name follows a signature label; False when nothing does."""
+def _signed_value(val: str, text_layer: bool = False) -> Optional[bool]:
+    """True when a name follows a signature label; False when nothing does.  ``text_layer``: the
+    page's text is all there is on it, so whatever is written after the label (a name in a
+    handwriting font, glyphs without a Unicode mapping) is the signature."""
     v = re.sub(r"^[：:]", "", val)
     v = re.split(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年|日期|时间|\d{4}[.\-/]", v)[0]
     v = v.strip("_＿ （）()：:，,。")
     if not v or _PRINTED_ONLY.match(v):
         return False
+    if text_layer and re.search(r"[^\s_＿.．·…—\-]", v):
+        return True
     run = re.match(r"[\u4e00-\u9fff·]{2,12}", v)
     if run and (split_names(run.group(0)) or is_person_name(run.group(0)[:3]) or is_person_name(run.group(0)[:2])):
         return True
@@ -322,7 +326,7 @@ def signatures(dt_: DocText, ocr: bool) -> dict:
         seen_label = False
         for m, val in _label_values(dt_, rx):
             seen_label = True
-            v = _signed_value(val)
+            v = _signed_value(val, text_layer=not ocr)
             if not v:
                 prev, nxt, after = _neighbour_lines(dt_, m.start())
                 # a handwritten name sits just above its label in a text layer; the line below

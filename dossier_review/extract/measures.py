@@ -59,5 +59,6 @@ def extract_measures(dt_: DocText) -> list[Measure]:
             pos = a + m.start()
             out.append(Measure(label=label, value=value, unit=unit, page=dt_.page_f(pos),
                                quote=dt_.quote_f(max(a, pos - len(label)), a + m.end()),
-                               conf=dt_.conf_f(a + m.start("num"), a + m.end("num"))))
+                               conf=dt_.conf_f(a + m.start("num"), a + m.end("num")),
+                               box=dt_.box_f(a + m.start("num"), a + m.end("num")), read=dt_.read_f(a + m.start("num"), a + m.end("num"))))
     return out

@@ -162,3 +162,21 @@ def known_names(text: str) -> frozenset:
                 out.add(name[-k:])
                 break
     return frozenset(out)
+
+
+# first words that open a clause, not a name: verbs, adverbs, prepositions, conjunctions
+_CLAUSE_OPENERS = ("v", "vn", "vd", "d", "p", "c")
+
+
+def is_clause(text: str) -> bool:
+    """Whether ``text`` reads as a clause ("经营停车场…", "未按规定…", "在本市开设的诊所") rather than a
+    name: it opens with a verb, adverb, preposition or conjunction, or a 的 binds a description
+    to its head.  A name is a noun phrase; the words' parts of speech are jieba's."""
+    import jieba.posseg as posseg
+
+    words = list(posseg.cut(text or ""))
+    if not words:
+        return False
+    if words[0].flag in _CLAUSE_OPENERS:
+        return True
+    return any(w.word == "的" for w in words)

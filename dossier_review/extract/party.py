@@ -7,7 +7,7 @@ from typing import Optional
 from dossier_review.model import Evidence, Party
 
 from .labels import ALL_LABELS_RE, label_values
-from .nlp import is_person_name
+from .nlp import is_clause, is_person_name
 from .text import DocText
 from .vocab import alternation, named, words
 
@@ -38,6 +38,8 @@ def _clean_value(v: str) -> str:
 
 def _looks_like_party(v: str) -> bool:
     v = _clean_value(v)
+    if is_clause(v):
+        return False   # "当事人经营停车场…": prose about the party, not its name
     return bool(ORG_SUFFIX.search(v)) or bool(_PERSON.match(v) and is_person_name(v))
 
 
@@ -98,9 +100,27 @@ def _birth_date_ok(num: str) -> bool:
     return 1900 <= d.year <= datetime.date.today().year
 
 
+# digits hidden on purpose: a run of *, ＊, ×, ● or of two and more X (one X is a check digit)
+_MASK_RUN = re.compile(r"[*＊×●]+|[Xx]{2,}")
+
+
+def _masked_number(val: str) -> Optional[str]:
+    """The number at the start of a label's value with its hidden digits as "*", when some are
+    hidden; None otherwise."""
+    m = re.match(r"\s*([0-9A-Za-z*＊×●]{6,24})", val or "")
+    if not m or not _MASK_RUN.search(m.group(1)):
+        return None
+    v = _MASK_RUN.sub(lambda r: "*" * len(r.group()), m.group(1)).upper()
+    return v if sum(ch.isdigit() for ch in v) >= 2 else None
+
+
 def find_ids(dt_: DocText) -> tuple[Optional[str], Optional[str], Optional[Evidence]]:
     for kind in ("credit_code", "id_card", "other"):
         for val, s, e, _ in label_values(dt_, ID_LABELS[kind], stop_at_labels=True):
+            masked = _masked_number(val)
+            if masked:
+                # a published copy hides digits (3701**********9347): kept as written, masked
+                return masked, kind, dt_.ev_l(s, e)
             v = re.sub(r"[^0-9A-Za-z]", "", val)
             if not v:
                 continue

@@ -7,7 +7,7 @@ from typing import Optional
 from dossier_review.model import ServiceInfo
 
 from .dates import FoundDate
-from .form import _signed_value
+from .form import _SIGN_ANY, _names_line, _neighbour_lines, _signed_value
 from .labels import label_values
 from .text import DocText
 from .vocab import named
@@ -99,7 +99,13 @@ def service_info(dt_: DocText, found_dates: list[FoundDate], ocr: bool) -> Servi
     for m in _RECIPIENT_SIGN.finditer(lines):
         end = lines.find("\n", m.end())
         end = len(lines) if end < 0 else end
-        v = _signed_value(lines[m.end():end])
+        v = _signed_value(lines[m.end():end], text_layer=not ocr)
+        if not v:
+            # a name written beside its label lands on a line of its own in a text layer (a
+            # handwriting font placed over the label line)
+            prev, nxt, after = _neighbour_lines(dt_, m.start())
+            if _names_line(prev) or (_names_line(nxt) and not _SIGN_ANY.search(after)):
+                v = True
         if v:
             info.recipient_signed = True
             info.evidence.append(dt_.ev_l(m.start(), end))

@@ -142,6 +142,43 @@ class DocText:
         """OCR confidence of flat[start:end] (None for a text layer; see ocrconf)."""
         return self._conf(self.fmap[max(0, start):max(0, min(end, len(self.flat)))])
 
+    def _box(self, positions: list[int]) -> Optional[list[float]]:
+        """Where the characters at ``positions`` (of ``Document.text``) stand on their page image:
+        [x0, y0, x1, y1] in page fractions, the union of their OCR boxes on the page most of them
+        are on; None for a text layer or when none was placed.  A second engine re-reads exactly
+        this region (the second opinion), so it covers the characters the fact rests on."""
+        if self.cconf is None:
+            return None
+        boxes = [self.cconf.box[i] for i in positions if i < len(self.cconf.box) and self.cconf.box[i] is not None]
+        if not boxes:
+            return None
+        pages = [b[4] for b in boxes]
+        page_no = max(set(pages), key=pages.count)
+        page = self.pages.get(page_no)
+        if page is None or not page.width or not page.height:
+            return None
+        on = [b for b in boxes if b[4] == page_no]
+        x0, y0 = min(b[0] for b in on), min(b[1] for b in on)
+        x1, y1 = max(b[2] for b in on), max(b[3] for b in on)
+        return [round(max(0.0, x0 / page.width), 4), round(max(0.0, y0 / page.height), 4),
+                round(min(1.0, x1 / page.width), 4), round(min(1.0, y1 / page.height), 4)]
+
+    def box_f(self, start: int, end: int) -> Optional[list[float]]:
+        """Page-fraction box of flat[start:end] on its page image (see ``_box``)."""
+        return self._box(self.fmap[max(0, start):max(0, min(end, len(self.flat)))])
+
+    def read_f(self, start: int, end: int) -> Optional[str]:
+        """flat[start:end] as OCR read it, for a second reading to be compared with; None for a
+        text layer."""
+        return self.flat[max(0, start):max(0, end)] if self.cconf is not None else None
+
+    def read_l(self, start: int, end: int) -> Optional[str]:
+        return self.lines[max(0, start):max(0, end)].replace("\n", "") if self.cconf is not None else None
+
+    def box_l(self, start: int, end: int) -> Optional[list[float]]:
+        return self._box([i for i, ch in zip(self.lmap[max(0, start):max(0, min(end, len(self.lines)))],
+                                             self.lines[max(0, start):end], strict=False) if ch != "\n"])
+
     def conf_l(self, start: int, end: int) -> Optional[float]:
         return self._conf([i for i, ch in zip(self.lmap[max(0, start):max(0, min(end, len(self.lines)))],
                                               self.lines[max(0, start):end], strict=False) if ch != "\n"])
@@ -162,11 +199,13 @@ class DocText:
         """Evidence quoting flat[start-pad:end+pad]; its confidence is that of ``subject``
         (default: start..end), the characters the fact rests on."""
         a, b = subject or (start, end)
-        return Evidence(page=self.page_f(start), quote=self.quote_f(start, end, pad), conf=self.conf_f(a, b))
+        return Evidence(page=self.page_f(start), quote=self.quote_f(start, end, pad), conf=self.conf_f(a, b),
+                        box=self.box_f(a, b), read=self.read_f(a, b))
 
     def ev_l(self, start: int, end: int, subject: Optional[tuple[int, int]] = None) -> Evidence:
         a, b = subject or (start, end)
-        return Evidence(page=self.page_l(start), quote=self.quote_l(start, end), conf=self.conf_l(a, b))
+        return Evidence(page=self.page_l(start), quote=self.quote_l(start, end), conf=self.conf_l(a, b),
+                        box=self.box_l(a, b), read=self.read_l(a, b))
 
     # ------------------------------------------------------------------ sentences
     @cached_property

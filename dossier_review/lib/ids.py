@@ -21,6 +21,27 @@ def clean_id(value: str) -> str:
     return re.sub(r"[\s\-]", "", value or "").upper()
 
 
+# a published or copied number with digits hidden: a run of X, *, ＊ or × (3701**********9347,
+# 370102XXXXXXXX0034); one X alone is an ID number's check digit, not a mask
+_MASK = re.compile(r"[*＊×●]|[Xx]{2,}")
+
+
+def is_masked(value: str) -> bool:
+    """Whether digits of the number were hidden on purpose: masked, not invalid."""
+    return bool(_MASK.search(value or ""))
+
+
+def same_number(a: str, b: str) -> bool:
+    """Two readings of one number: equal, or equal wherever neither is masked."""
+    a, b = clean_id(a), clean_id(b)
+    if a == b:
+        return True
+    if not (is_masked(a) or is_masked(b)) or len(a) != len(b):
+        return False
+    hidden = set("*＊×●X")
+    return all(x == y or x in hidden or y in hidden for x, y in zip(a, b, strict=True))
+
+
 def credit_check_char(first17: str) -> str:
     """The 18th character of a credit code whose first 17 are ``first17``."""
     return uscc.calc_check_digit(first17)
@@ -56,11 +77,15 @@ def is_valid_party_id(number: str) -> bool:
     return credit_code_valid(number) or id_number_valid(number)
 
 
-def id_kind(value: str, declared: Optional[str] = None) -> Optional[str]:
-    """credit_code | id_card | None (not a format with a check digit, e.g. 15-digit numbers)."""
+def id_kind(value: str, declared: Optional[str] = None, individual: bool = False) -> Optional[str]:
+    """credit_code | id_card | None (not a format with a check digit, e.g. 15-digit numbers).
+    ``individual``: the number is a natural person's (never a credit code)."""
     v = clean_id(value)
-    if len(v) != 18:
+    if len(v) != 18 or is_masked(v):
         return None
+    if individual and _RIC.match(v):
+        # a natural person's 身份证号 with a misread birth date is still an ID number
+        return "id_card"
     # The number's form outranks the label or a document's reading of it: an all-digit credit
     # code ("913201067997064411") fits the ID alphabet too, but only an ID carries a birth date
     # at positions 7-14.

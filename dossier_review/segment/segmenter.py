@@ -42,7 +42,14 @@ from .lines import (
     split_lines,
     title_key,
 )
-from .vocabulary import TitleMatch, Vocabulary, agency_line, default_vocabulary, unknown_title
+from .vocabulary import (
+    TitleMatch,
+    Vocabulary,
+    agency_line,
+    default_vocabulary,
+    evidence_genre,
+    unknown_title,
+)
 
 # Records whose pages go on with 问/答 exchanges.
 QA_TYPES = frozenset({"inquiry", "inspection", "hearing_record", "statement_record",
@@ -150,6 +157,8 @@ def segment(dossier: Dossier, vocabulary: Optional[Vocabulary] = None) -> Segmen
                     new = _Doc(kind, title, 0.6)
                 elif near is not None:
                     new = _Doc(near.type, title, 0.5)
+                elif evidence_genre(title):
+                    new = _Doc("evidence", title, 0.5)
                 else:
                     new = _content_doc(info, lines, 0, vocab)
                     new.title = title
@@ -274,7 +283,39 @@ def segment(dossier: Dossier, vocabulary: Optional[Vocabulary] = None) -> Segmen
     if leading and docs:
         docs[0].spans[:0] = leading
     pages = {p.number: p for p in dossier.pages}
+    for d in docs:
+        title = _decision_shaped(d, pages) if d.type in _NOT_A_DECISION_YET else None
+        if title:
+            d.type, d.title, d.confidence = "decision", title, max(d.confidence, 0.7)
     return Segmentation(dossier=dossier, documents=[_finish(d, pages) for d in docs if d.spans])
+
+
+# A decision lists its evidence (照片, 检测报告 → read as an evidence item) and may number the
+# documents of the case (→ read as catalogue rows); typed so, almost nothing of it is checked.
+# Its own title and the elements 第59条 requires of it are stronger signs.
+_NOT_A_DECISION_YET = frozenset({"catalog", "evidence", "other"})
+_DECISION_TITLE = re.compile(r"处罚决定书")
+_DECISION_ELEMENTS = (
+    re.compile(r"当事人[（(：:]|被处罚人[：:]"),                                  # (一) the party
+    re.compile(r"经查|查明|违法事实|现已查明"),                                  # (二) the facts
+    re.compile(r"证据|笔录|照片"),                                              # (二) the evidence
+    re.compile(r"(?:依据|根据|依照).{0,60}?(?:第.{1,8}条|规定)"),                # (三) the basis
+    re.compile(r"决定.{0,12}?(?:如下|给予|处以|作出)|处罚如下|行政处罚[：:]"),   # (三) the penalty
+    re.compile(r"(?:日内|之日起).{0,30}?(?:缴纳|履行|缴至)"),                    # (四) performance
+    re.compile(r"行政复议|行政诉讼"),                                           # (五) remedy
+)
+
+
+def _decision_shaped(d: _Doc, pages: dict) -> Optional[str]:
+    """The decision's title line when the document has one among its first lines and at least
+    five of the 第59条 elements; None otherwise."""
+    text = "\n".join(pages[n].text[a:b] for n, a, b in d.spans if n in pages)
+    head = [re.sub(r"\s+", "", ln) for ln in text.split("\n")[:8]]
+    title = next((ln for ln in head if _DECISION_TITLE.search(ln) and len(ln) <= 40), None)
+    if title is None:
+        return None
+    flat = re.sub(r"\s+", "", text)
+    return title if sum(bool(rx.search(flat)) for rx in _DECISION_ELEMENTS) >= 5 else None
 
 
 # --------------------------------------------------------------------------- page analysis
@@ -332,6 +373,15 @@ def _find_head(lines: list[Line], vocab: Vocabulary):
     texts = [ln for ln in lines if meaningful(ln)]
     for k, ln in enumerate(texts[:HEAD_LINES]):
         m = vocab.match_title(ln.text)
+        if m is not None and m.errors:
+            # a fuzzy match of a title whose last characters wrapped (……处罚决定呈 / 批表 is not
+            # a 决定书 read with one error): the joined reading wins when it is nearer a title
+            tail = _wrapped_tail(lines, ln.index)
+            if tail is not None and vocab.match_title(tail.text) is None and not agency_line(ln.text):
+                joined = ln.text.strip() + tail.text.strip()
+                j = vocab.match_title(joined)
+                if j is not None and j.errors < m.errors:
+                    return tail.index, j, joined, ln.index
         if m is not None:
             return ln.index, m, ln.text.strip()
         # A title broken over two lines: two short lines (现场检查（勘验） / 笔录), unless the

@@ -382,8 +382,19 @@ def _agency_like(prefix: str) -> bool:
 
 # Endings of document names (…通知书, …审批表, …笔录): a short line at the top of a page that
 # ends like this is a title even when the vocabulary does not know it.
-_GENRE_END_RE = re.compile(r"(书|表|笔录|记录|报告|回证|清单|凭证|回单|单|通知|函|证明|回执)$")
+# the genres a document's title ends in; the second line: the kinds of evidence items, each of
+# which is a document of its own (物证照片, 现场勘验图, 视听资料截图, 许可证复印件)
+_GENRE_END_RE = re.compile(r"(书|表|笔录|记录|报告|回证|清单|凭证|回单|单|通知|函|证明|回执"
+                           r"|照片|图|截图|复印件|许可证|执照|证书|资料|材料|票据|发票|合同)$")
 _ENUMERATION_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．]|第[一二三四五六七八九十\d]+)")
+
+
+_EVIDENCE_GENRE_RE = re.compile(r"(照片|图|截图|复印件|许可证|执照|证书|资料|材料|票据|发票|合同)$")
+
+
+def evidence_genre(text: str) -> bool:
+    """An unknown title naming an evidence item by its kind (物证照片, 现场勘验图)."""
+    return bool(_EVIDENCE_GENRE_RE.search(title_key(text)))
 
 
 def unknown_title(text: str) -> bool:

@@ -28,6 +28,9 @@ from .types import OCR_DOUBT, PROCEDURES, VETO_EFFECTS, Category, Grade, Rule, S
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = Path(__file__).resolve().parents[2] / "scoring_rules"
+# applies_to may name this scope besides the procedures: the rule also applies to one document
+# handed in alone (DEFECTS.md "Scope")
+SCOPES = ("document",)
 _CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 
 
@@ -400,8 +403,11 @@ def _validate(data: LDict, path: Path, checks: CheckCatalog) -> Standard:
                 _fail(spec, key, f"规则 {code}：{key} {value:g} 超过所属类别 {category} 的分值 {budget:g}"
                                  f"（总分 {total:g}）；一项扣分不能超过其类别")
         applies = spec.get("applies_to", ["general"])
-        if not isinstance(applies, list) or not applies or any(p not in PROCEDURES for p in applies):
-            _fail(spec, "applies_to", f"rule {code}: applies_to is a list of {', '.join(PROCEDURES)}")
+        # "document": the rule also applies to one document handed in alone (DEFECTS.md "Scope")
+        if not isinstance(applies, list) or not any(p in PROCEDURES for p in applies) \
+                or any(p not in PROCEDURES + SCOPES for p in applies):
+            _fail(spec, "applies_to", f"rule {code}: applies_to is a list of {', '.join(PROCEDURES)} "
+                                      f"(and {', '.join(SCOPES)} for a rule that applies to a document alone)")
         ocr_doubt = spec.get("ocr_doubt")
         if ocr_doubt is not None and ocr_doubt not in OCR_DOUBT:
             _fail(spec, "ocr_doubt", f"rule {code}: ocr_doubt is one of {', '.join(OCR_DOUBT)}")
