@@ -37,7 +37,7 @@ def main_family_c(argv) -> int:
     ap.add_argument("--digital", type=int, default=10, help="number of text-layer dossiers")
     ap.add_argument("--scan", type=int, default=7, help="number of scanned dossiers")
     args = ap.parse_args(argv)
-    from .family_c import generate as generate_c
+    from .plan import generate_family_c as generate_c
 
     out = Path(args.out)
     for sub in ("digital", "scan"):

@@ -121,3 +121,18 @@ def generate(out_dir, n: int = 12, seed: int = 0, scanned_ratio: float = 0.5, fa
                          agency=spec.get("agency"), party_kind=spec.get("party_kind"), family=family)
         paths.append(render_case(case, out_dir, name=spec["name"], as_folder=spec.get("as_folder", False)))
     return paths
+
+
+def generate_family_c(out_dir, *, n_digital: int = 10, n_scan: int = 7, seed: int = 0) -> list[Path]:
+    """Write a family-C set: ``out_dir/digital`` (text-layer PDFs) and ``out_dir/scan`` (augraphy
+    scans at 200 dpi), each dossier with its truth file.  The defect codes are spread over the
+    whole set by ``plan.plan_set`` as for families A and B."""
+    out_dir = Path(out_dir)
+    total = n_digital + n_scan
+    paths = []
+    for spec in plan_set(total, seed, n_scan / total if total else 0.0, family="C"):
+        case = make_case(spec["seed"], procedure=spec["procedure"], defects=spec["defects"], scanned=spec["scanned"],
+                         agency=spec.get("agency"), party_kind=spec.get("party_kind"), family="C")
+        sub = out_dir / ("scan" if spec["scanned"] else "digital")
+        paths.append(render_case(case, sub, name=spec["name"], as_folder=spec.get("as_folder", False)))
+    return paths
