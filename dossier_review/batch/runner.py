@@ -48,6 +48,7 @@ from .inputs import DossierInput, collect_inputs, file_hash
 from .standard import load_standard, standard_name
 
 DEFAULT_MODE = "dossiers"
+EXECUTORS = ("process", "dask")
 REPORT_FORMATS = ("json", "html", "docx")
 
 
@@ -423,7 +424,8 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
               rescore: bool = False, progress: bool = True, register=None,
               formats: Iterable[str] = REPORT_FORMATS, mode: Optional[str] = None,
               summary: bool = True, ingest_options: Optional[dict] = None,
-              show_ids: bool = False) -> BatchResult:
+              show_ids: bool = False, executor: str = "process",
+              scheduler: Optional[str] = None) -> BatchResult:
     """Review every dossier of ``inputs`` into ``out_dir``; see the module doc.
 
     ``inputs``: a folder (each PDF, image and sub-folder is a dossier), a sample list
@@ -436,14 +438,19 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
     A broken standard raises ``StandardFileError``; a missing OCR engine
     ``MissingDependencyError``.  ``show_ids`` writes ID numbers unmasked in the per-dossier
     reports and the summaries (internal use; the bulletin is always masked).
+    ``executor="dask"`` runs the dossiers on a Dask cluster instead of the process pool: the one
+    at ``scheduler`` ("tcp://host:port"), or a local one of ``workers`` processes (dask_exec.py).
     """
+    if executor not in EXECUTORS:
+        raise ValueError(f"executor must be one of {EXECUTORS}, not {executor!r}")
     t0 = time.perf_counter()
     # the output folder first: a read-only, full or busy folder is refused before any work
     out = check_output_folder(out_dir)
     with FolderLock(out), sigterm_as_interrupt():
         return _run_locked(inputs, out, t0, workers=workers, standard=standard, rescore=rescore,
                            progress=progress, register=register, formats=formats, mode=mode,
-                           summary=summary, ingest_options=ingest_options, show_ids=show_ids)
+                           summary=summary, ingest_options=ingest_options, show_ids=show_ids,
+                           executor=executor, scheduler=scheduler)
 
 
 def _sql_output_error(store: Store, exc: BaseException) -> OutputError:
@@ -455,7 +462,8 @@ def _sql_output_error(store: Store, exc: BaseException) -> OutputError:
 
 
 def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, progress, register,
-                formats, mode, summary, ingest_options, show_ids) -> BatchResult:
+                formats, mode, summary, ingest_options, show_ids, executor="process",
+                scheduler=None) -> BatchResult:
     import sqlite3
 
     _clean_temp(out)
@@ -483,7 +491,8 @@ def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, pro
         try:
             result.run_id = store.start_run(
                 standard=std_name, inputs=str(inputs), tool_version=__version__,
-                options={"workers": workers, "mode": mode, "rescore": rescore, "formats": formats,
+                options={"workers": workers, "mode": mode, "executor": executor, "rescore": rescore,
+                         "formats": formats,
                          "register": str(register) if register else None})
         except sqlite3.Error as exc:
             raise _sql_output_error(store, exc) from None
@@ -497,7 +506,12 @@ def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, pro
                 todo = ((item, h, _review_task(item, h)) for item, h in batch.pending(items))
                 initargs = (std, str(out), formats, str(out / OCR_CACHE_NAME), 1, True, ingest_options,
                             show_ids)
-            if workers == 1 or (mode == "pages" and not rescore) or len(items) < 2:
+            if executor == "dask":
+                from .dask_exec import dask_loop
+
+                result.mode = "dask"
+                dask_loop(todo, batch, workers, initargs, scheduler)
+            elif workers == 1 or (mode == "pages" and not rescore) or len(items) < 2:
                 result.mode = "sequential" if workers == 1 or rescore else "pages"
                 # in this process; in "pages" mode ingest spreads each dossier's pages over workers
                 _init_worker(std, str(out), formats, initargs[3], workers, False, ingest_options, show_ids)
