@@ -19,7 +19,7 @@ from test_batch_fakes import FakeStandard, install, make_folder, write_fake
 from test_batch_run import _reviews, _sheet
 
 from dossier_review.batch import run_batch
-from dossier_review.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
+from dossier_review.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED
 
 distributed = pytest.importorskip("distributed")
 import dask  # noqa: E402
@@ -128,7 +128,10 @@ def test_a_worker_killed_mid_batch_loses_nothing_finished(tmp_path, dask_fakes, 
 
 
 @pytest.mark.timeout(180)
-def test_ctrl_c_on_a_dask_batch_keeps_finished_work_and_resumes(tmp_path, dask_fakes):
+@pytest.mark.parametrize("sig, code, group", [(signal.SIGINT, EXIT_INTERRUPTED, True),
+                                              (signal.SIGTERM, EXIT_TERMINATED, False)])
+def test_interrupted_dask_batch_keeps_finished_work_and_resumes(tmp_path, dask_fakes, sig, code, group):
+    """Ctrl-C reaches the whole process group (client and workers); `kill` only the client."""
     src = tmp_path / "in"
     make_folder(src, 10)
     out = tmp_path / "out"
@@ -149,11 +152,23 @@ def test_ctrl_c_on_a_dask_batch_keeps_finished_work_and_resumes(tmp_path, dask_f
     while time.time() < deadline and proc.poll() is None and _done_rows(db) < 2:
         time.sleep(0.05)
     assert proc.poll() is None, proc.communicate()[1].decode()[-2000:]
-    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the client and its workers
+    if group:
+        os.killpg(proc.pid, sig)
+    else:
+        os.kill(proc.pid, sig)
     stdout, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == EXIT_INTERRUPTED, stderr.decode()[-2000:]
+    assert proc.returncode == code, stderr.decode()[-2000:]
     finished, interrupted = stdout.decode().split()[-2:]
     assert interrupted == "True" and 2 <= int(finished) < 10
+    # no worker outlives the client
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        left = subprocess.run(["pgrep", "-a", "-s", str(proc.pid)], capture_output=True,
+                              text=True).stdout.splitlines()
+        if not left:
+            break
+        time.sleep(0.2)
+    assert not left, left
     con = sqlite3.connect(db)
     assert con.execute("SELECT status FROM batch_runs").fetchone()[0] == "interrupted"
     assert con.execute("SELECT COUNT(*) FROM batch_dossiers").fetchone()[0] == int(finished)
