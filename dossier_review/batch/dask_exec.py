@@ -67,8 +67,6 @@ def _client(scheduler: Optional[str], workers: int):
 def dask_loop(todo: Iterator[tuple], batch, workers: int, initargs: tuple,
               scheduler: Optional[str] = None) -> None:
     """Review ``todo`` on a Dask cluster; results go to ``batch`` as they complete."""
-    from ..report import write_reports
-
     client, cluster = _client(scheduler, workers)
     try:
         local = cluster is not None
@@ -104,14 +102,28 @@ def dask_loop(todo: Iterator[tuple], batch, workers: int, initargs: tuple,
                                                "(out of memory, or a crash in an image/PDF library)")
                         continue
                     if not local and res.get("ok") and batch.formats:
-                        write_reports(res["review"], batch.out, batch.formats, stem=task["stem"],
-                                      show_ids=batch.show_ids)
+                        res = _write_here(res, batch, task["stem"])
                     batch.handle(item, h, res)
         finally:
             for fut in pending:
                 fut.cancel()
     finally:
         _close(client, cluster)
+
+
+def _write_here(res: dict, batch, stem: str) -> dict:
+    """The reports of a review done on another machine, written by the client."""
+    from ..lib.outdir import is_output_oserror, os_reason
+    from ..report import write_reports
+
+    try:
+        write_reports(res["review"], batch.out, batch.formats, stem=stem, show_ids=batch.show_ids)
+    except OSError as exc:
+        if not is_output_oserror(exc):
+            raise
+        # handled as the pool's workers report it: the batch stops, what is recorded stays
+        return {"ok": False, "kind": "OutputError", "reason": f"报告无法写入（{os_reason(exc)}）"}
+    return res
 
 
 def _close(client, cluster) -> None:

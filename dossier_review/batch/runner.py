@@ -139,8 +139,9 @@ def _review_one(task: dict) -> dict:
             review.sources = list(dossier.sources)
         data = review.to_dict()
         try:
-            write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
-                          show_ids=_WORKER.get("show_ids", False))
+            if _WORKER["formats"]:  # none on a Dask worker of another machine: the client writes
+                write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
+                              show_ids=_WORKER.get("show_ids", False))
         except OSError as exc:
             if is_output_oserror(exc):  # every later dossier would fail the same way
                 return {"ok": False, "kind": "OutputError", "reason": f"报告无法写入（{os_reason(exc)}）",
