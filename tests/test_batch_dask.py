@@ -177,3 +177,15 @@ def test_interrupted_dask_batch_keeps_finished_work_and_resumes(tmp_path, dask_f
     assert (res.skipped, res.done, res.exit_code) == (int(finished), 10 - int(finished), EXIT_OK)
     run_batch(src, tmp_path / "clean", workers=2, standard=FakeStandard(), progress=False)
     assert _reviews(out) == _reviews(tmp_path / "clean")
+
+
+def test_cli_takes_the_executor_and_the_scheduler():
+    from dossier_review.cli import build_parser
+
+    args = build_parser().parse_args(["batch", "in", "--out", "o", "--executor", "dask",
+                                      "--scheduler", "tcp://10.0.0.5:8786"])
+    assert (args.executor, args.scheduler) == ("dask", "tcp://10.0.0.5:8786")
+    assert build_parser().parse_args(["batch", "in", "--out", "o"]).executor == "process"
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args(["batch", "in", "--out", "o", "--executor", "threads"])
+    assert exc.value.code == 2
