@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import logging
+import time
 import uuid
 from typing import Iterator, Optional
 
@@ -38,18 +39,6 @@ TASK_RETRIES = 1
 # cores: 26.3 s of summed review time with it, 24.3 s without, against 21.5 s in the pool).
 _WORKER_ENV = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1,
                "OMP_THREAD_LIMIT": 1}
-
-
-def _run_on_worker(fn, task: dict, initargs: tuple, token: str) -> dict:
-    """On a Dask worker: set up the worker state once per run, then review one dossier."""
-    from . import runner
-
-    if runner._WORKER.get("token") != token:
-        # in_pool=False: a Dask task runs in a worker thread, where signals cannot be set; the
-        # nanny, not the task, handles the worker process's signals
-        runner._init_worker(*initargs[:5], False, *initargs[6:])
-        runner._WORKER["token"] = token
-    return fn(task)
 
 
 def _client(scheduler: Optional[str], workers: int):
@@ -75,16 +64,19 @@ def _client(scheduler: Optional[str], workers: int):
     return Client(cluster), cluster
 
 
-def dask_loop(todo: Iterator[tuple], batch, workers: int, initargs: tuple,
+def dask_loop(todo: Iterator[tuple], batch, workers: int, initargs: tuple, run_task,
               scheduler: Optional[str] = None) -> None:
-    """Review ``todo`` on a Dask cluster; results go to ``batch`` as they complete."""
+    """Review ``todo`` on a Dask cluster; results go to ``batch`` as they complete.
+
+    ``run_task(fn, task, initargs, token)`` runs on a worker (runner._run_on_worker).
+    """
     client, cluster = _client(scheduler, workers)
     try:
         local = cluster is not None
         if not local:
             # workers on other machines: reports are written here, the OCR cache is theirs
             initargs = (initargs[0], initargs[1], (), None, *initargs[4:])
-        slots = max(1, sum(client.nthreads().values())) if not local else workers
+        slots = _Slots(client, workers if local else None)
         executor = client.get_executor(retries=TASK_RETRIES, pure=False)
         token = uuid.uuid4().hex
         pending: dict = {}
@@ -92,13 +84,13 @@ def dask_loop(todo: Iterator[tuple], batch, workers: int, initargs: tuple,
         try:
             while True:
                 # a window of 2 per worker thread keeps the cluster busy without queueing the batch
-                while not exhausted and len(pending) < 2 * slots:
+                while not exhausted and len(pending) < 2 * slots():
                     nxt = next(todo, None)
                     if nxt is None:
                         exhausted = True
                         break
                     fn, task = nxt[2]
-                    pending[executor.submit(_run_on_worker, fn, task, initargs, token)] = nxt
+                    pending[executor.submit(run_task, fn, task, initargs, token)] = nxt
                 if not pending:
                     break
                 finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
@@ -120,6 +112,24 @@ def dask_loop(todo: Iterator[tuple], batch, workers: int, initargs: tuple,
                 fut.cancel()
     finally:
         _close(client, cluster)
+
+
+class _Slots:
+    """Worker threads of the cluster, asked again every few seconds: a cluster that grows
+    (dask-jobqueue, dask-kubernetes adaptive) gets more dossiers in flight as workers join."""
+
+    EVERY_S = 5.0
+
+    def __init__(self, client, fixed: Optional[int]):
+        self.client, self.fixed, self.n, self.at = client, fixed, 1, float("-inf")
+
+    def __call__(self) -> int:
+        if self.fixed:
+            return self.fixed
+        now = time.monotonic()
+        if now - self.at >= self.EVERY_S:
+            self.n, self.at = max(1, sum(self.client.nthreads().values())), now
+        return self.n
 
 
 def _write_here(res: dict, batch, stem: str) -> dict:

@@ -236,6 +236,16 @@ def _review_task(item: DossierInput, h: str) -> tuple:
     return _review_one, {"source": item.source, "stem": item.stem}
 
 
+def _run_on_worker(fn, task: dict, initargs: tuple, token: str) -> dict:
+    """On a Dask worker: set up the worker state once per run, then do one task."""
+    if _WORKER.get("token") != token:
+        # in_pool=False: a Dask task runs in a worker thread, where signals cannot be set; the
+        # nanny, not the task, handles the worker process's signals
+        _init_worker(*initargs[:5], False, *initargs[6:])
+        _WORKER["token"] = token
+    return fn(task)
+
+
 # --------------------------------------------------------------------------- main side
 
 
@@ -554,7 +564,7 @@ def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, pro
                 from .dask_exec import dask_loop
 
                 result.mode = "dask"
-                dask_loop(todo, batch, workers, initargs, scheduler)
+                dask_loop(todo, batch, workers, initargs, _run_on_worker, scheduler)
             elif workers == 1 or (mode == "pages" and not rescore) or len(items) < 2:
                 result.mode = "sequential" if workers == 1 or rescore else "pages"
                 # in this process; in "pages" mode ingest spreads each dossier's pages over workers
