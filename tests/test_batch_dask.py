@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from test_batch_fakes import FakeStandard, install, make_folder, write_fake
-from test_batch_run import _reviews, _sheet
+from test_batch_run import _reviews, _sheet, _stat
 
 from dossier_review.batch import run_batch
 from dossier_review.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED
@@ -113,6 +113,12 @@ def test_a_worker_killed_mid_batch_loses_nothing_finished(tmp_path, dask_fakes, 
         res = run_batch(src, out, workers=2, standard=FakeStandard(), progress=False, executor="dask",
                         scheduler=cluster.scheduler_address)
         killer.join(timeout=10)
+        # a rescore through the scheduler that changes nothing leaves every report alone
+        monkeypatch.delenv("FAKE_DELAY")
+        before = _stat(out)
+        same = run_batch(None, out, workers=2, standard=FakeStandard(), rescore=True, progress=False,
+                         summary=False, executor="dask", scheduler=cluster.scheduler_address)
+        assert same.done == 12 and _stat(out) == before
     finally:
         cluster.close()
     assert 3 <= killed["done_before"] < 12, "the worker must die mid-batch"
@@ -121,7 +127,6 @@ def test_a_worker_killed_mid_batch_loses_nothing_finished(tmp_path, dask_fakes, 
     rows = con.execute("SELECT source, COUNT(*) FROM batch_dossiers WHERE status='done' GROUP BY source").fetchall()
     con.close()
     assert len(rows) == 12 and {n for _, n in rows} == {1}  # each dossier recorded once
-    monkeypatch.delenv("FAKE_DELAY")
     run_batch(src, tmp_path / "pool", workers=2, standard=FakeStandard(), progress=False)
     # through a remote scheduler the client writes the reports: the same files as the pool's
     assert _reviews(out) == _reviews(tmp_path / "pool")

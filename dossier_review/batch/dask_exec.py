@@ -105,7 +105,7 @@ def dask_loop(todo: Iterator[tuple], batch, workers: int, initargs: tuple, run_t
                                                "(out of memory, or a crash in an image/PDF library)")
                         continue
                     if not local and res.get("ok") and batch.formats:
-                        res = _write_here(res, batch, task["stem"])
+                        res = _write_here(res, batch, task["stem"], rescore="review" in task)
                     batch.handle(item, h, res)
         finally:
             for fut in pending:
@@ -132,11 +132,17 @@ class _Slots:
         return self.n
 
 
-def _write_here(res: dict, batch, stem: str) -> dict:
+def _write_here(res: dict, batch, stem: str, rescore: bool = False) -> dict:
     """The reports of a review done on another machine, written by the client."""
     from ..lib.outdir import is_output_oserror, os_reason
     from ..report import write_reports
+    from .unchanged import unchanged_reports
 
+    if rescore:
+        kept = unchanged_reports(res["review"], batch.out, batch.formats, stem, show_ids=batch.show_ids)
+        if kept is not None:  # as runner._rescore_one does on a worker that sees the folder
+            res["review"]["generated_at"] = kept
+            return res
     try:
         write_reports(res["review"], batch.out, batch.formats, stem=stem, show_ids=batch.show_ids)
     except OSError as exc:

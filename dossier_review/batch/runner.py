@@ -46,6 +46,7 @@ from ..lib.signals import sigterm_as_interrupt, worker_dies_with_parent
 from ..store import OCR_CACHE_NAME, STORE_NAME, Store, register_of
 from .inputs import DossierInput, collect_inputs, file_hash
 from .standard import load_standard, standard_name
+from .unchanged import unchanged_reports
 
 DEFAULT_MODE = "dossiers"
 EXECUTORS = ("process", "dask")
@@ -195,41 +196,9 @@ def _rescore_one(task: dict) -> dict:
                 "detail": traceback.format_exc(), "elapsed": time.perf_counter() - t0}
 
 
-def _content_hash(review: dict) -> str:
-    """A review's content: everything but the time it was generated."""
-    import hashlib
-    import json
-
-    body = {k: v for k, v in review.items() if k != "generated_at"}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False,
-                                     default=str).encode("utf-8")).hexdigest()
-
-
 def _unchanged_reports(data: dict, stem: str) -> Optional[str]:
-    """The time stamp of the reports on disk when they already say what ``data`` says, else None.
-
-    A rescore that changes nothing must not rewrite a folder of reports (their time stamps,
-    a sync tool's traffic). The JSON report is the record the HTML/DOCX are made from, so its
-    content hash stands for all three; a missing file, or ``show_ids`` (the HTML/DOCX differ
-    from the masked ones on disk), means writing.
-    """
-    import json
-
-    from ..report import report_paths
-
-    formats = _WORKER.get("formats") or ()
-    if not formats or _WORKER.get("show_ids"):
-        return None
-    paths = report_paths(stem, _WORKER["out_dir"])
-    if not all(paths[f].exists() for f in formats) or not paths["json"].exists():
-        return None
-    try:
-        old = json.loads(paths["json"].read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(old, dict) or _content_hash(old) != _content_hash(data):
-        return None
-    return str(old.get("generated_at") or "")
+    return unchanged_reports(data, _WORKER["out_dir"], _WORKER.get("formats") or (), stem,
+                             show_ids=bool(_WORKER.get("show_ids")))
 
 
 def _review_task(item: DossierInput, h: str) -> tuple:
