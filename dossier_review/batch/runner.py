@@ -14,6 +14,9 @@ pool against 19.0 s with the page pool, and 4 scanned dossiers (84 pages, no OCR
 against 609 s, with a lower peak memory (837 MB against 1091 MB). A batch of one dossier runs
 with the page pool; ``workers=1`` runs everything in this process.
 
+``executor="dask"`` (``batch --executor dask``) hands the dossiers to a Dask cluster instead of
+the process pool (dask_exec.py); everything else here (store, resume, rescore) is the same.
+
 Results reach the store only through this (main) process, one transaction per dossier, right
 after the dossier's reports are written; a kill therefore loses at most the dossiers in flight.
 """
