@@ -384,3 +384,17 @@ def test_rescore_rewrites_only_reports_whose_content_changed(tmp_path, monkeypat
             assert all(after[n] == before[n] for n in files), stem
     assert any(reviews[k] != new_reviews[k] for k in reviews)
     assert any(reviews[k] == new_reviews[k] for k in reviews if k != "案卷01.json")
+
+
+def test_rescore_with_show_ids_rewrites_the_masked_reports(tmp_path, monkeypatch):
+    install(monkeypatch)
+    src = tmp_path / "in"
+    make_folder(src, 2)
+    out = tmp_path / "out"
+    run_batch(src, out, workers=1, standard=FakeStandard(), progress=False, summary=False)
+    before = _stat(out)
+    time.sleep(0.02)
+    run_batch(None, out, workers=1, standard=FakeStandard(), rescore=True, progress=False,
+              summary=False, show_ids=True)  # the same review, but unmasked HTML/DOCX asked for
+    after = _stat(out)
+    assert all(after[n] != before[n] for n in before)
