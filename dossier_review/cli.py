@@ -154,7 +154,8 @@ def cmd_batch(args) -> int:
 
     result = run_batch(args.inputs, args.out, workers=args.workers, standard=args.standard,
                        rescore=args.rescore, progress=not args.quiet, show_ids=args.show_ids,
-                       ingest_options={"scope": args.scope, "ocr_engine": args.ocr_engine})
+                       ingest_options={"scope": args.scope, "ocr_engine": args.ocr_engine},
+                       executor=args.executor, scheduler=args.scheduler)
     for source, reason in result.failures:
         _err(reason if str(reason).startswith(str(source)) else f"{source}: {reason}")
     print(result)
@@ -246,6 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", metavar="DIR|LIST")
     p.add_argument("--out", required=True)
     p.add_argument("--rescore", action="store_true", help="re-apply the standard to stored facts, no OCR")
+    p.add_argument("--executor", choices=["process", "dask"], default="process",
+                   help="案卷的并行方式：process（默认，本机进程池）或 dask（Dask 集群；需安装 dask 扩展）")
+    p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                   help="与 --executor dask 一起用：已运行的 Dask 调度器地址；不给则在本机按核数启动本地集群")
     _show_ids_option(p)
     common(p)
     scope(p)
