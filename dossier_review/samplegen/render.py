@@ -849,20 +849,28 @@ class Renderer:
         return out
 
     # ------------------------------------------------------------------ assembly
+    # a document that shares a sheet: the room it wants below the one before (else a new sheet), and
+    # the gap above it, in cm
+    SAME_PAGE_ROOM_CM = 9.5
+    SAME_PAGE_GAP_CM = 0.6
+
+    def keeps_together(self, doc: Doc) -> bool:
+        """Whether a document that shares a sheet is kept whole (moved on to the next sheet when it
+        does not fit)."""
+        return doc.same_page
+
     def story(self) -> list:
         flow = []
         for i, doc in enumerate(self.c.docs):
             body = getattr(self, self.DISPATCH[doc.type])(doc)
             if i:
+                flow.append(CondPageBreak(self.SAME_PAGE_ROOM_CM * cm) if doc.same_page else PageBreakIfNotEmpty())
                 if doc.same_page:
-                    flow.append(CondPageBreak(9.5 * cm))
-                else:
-                    flow.append(PageBreakIfNotEmpty())
-                if doc.same_page:
-                    flow.append(Spacer(1, 0.6 * cm))
-            if doc.same_page:
+                    flow.append(Spacer(1, self.SAME_PAGE_GAP_CM * cm))
+            if self.keeps_together(doc):
                 flow.append(KeepTogether([Mark(self.marks, doc.key, "first")] + body + [Mark(self.marks, doc.key, "last")]))
             else:
+                # a document on sheets of its own, or one let run on across sheets: no KeepTogether
                 flow.append(Mark(self.marks, doc.key, "first"))
                 flow += body
                 flow.append(Mark(self.marks, doc.key, "last"))
