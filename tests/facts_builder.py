@@ -197,3 +197,10 @@ def firm(facts: Facts, code: Optional[str] = None, std: str = "default"):
 
 def human(facts: Facts, code: Optional[str] = None, std: str = "default"):
     return [f for f in findings(facts, code, std) if f.needs_human]
+
+
+def only_needs_human(b: Builder, code: str, std: str = "default"):
+    """The needs_human findings of ``code`` in the built case, which must have no firm one."""
+    facts = b.build()
+    assert firm(facts, code, std) == []
+    return human(facts, code, std)
