@@ -204,3 +204,10 @@ def only_needs_human(b: Builder, code: str, std: str = "default"):
     facts = b.build()
     assert firm(facts, code, std) == []
     return human(facts, code, std)
+
+
+def one_firm(b: Builder, code: str, std: str = "default"):
+    """The one firm finding of ``code`` in the built case (there must be exactly one)."""
+    found = firm(b.build(), code, std)
+    assert len(found) == 1
+    return found[0]

@@ -1,4 +1,4 @@
-from facts_builder import clean_case, firm, human, only_needs_human, standard
+from facts_builder import clean_case, firm, human, one_firm, only_needs_human, standard
 
 from dossier_review.model import AmountPair, Evidence
 from dossier_review.score import score
@@ -24,8 +24,8 @@ def test_elements_not_examined_are_not_missing():
 def test_payment_terms_missing():
     b = clean_case()
     b.get("decision").payment_terms["late_fee"] = False
-    found = firm(b.build(), "documents.payment_terms_missing")
-    assert len(found) == 1 and "百分之三" in found[0].message
+    f = one_firm(b, "documents.payment_terms_missing")
+    assert "百分之三" in f.message
 
 
 def test_payment_terms_not_required_without_a_fine():
@@ -81,8 +81,8 @@ def test_seal_missing_and_unknown():
 def test_template_residue():
     b = clean_case()
     b.get("decision").template_residue = [Evidence(12, "你(单位)的上述行为"), Evidence(13, "地址：________")]
-    found = firm(b.build(), "documents.template_residue")
-    assert len(found) == 1 and "2处" in found[0].message and found[0].evidence[0].page == 12
+    f = one_firm(b, "documents.template_residue")
+    assert "2处" in f.message and f.evidence[0].page == 12
 
 
 def test_blank_lines_in_evidence_copies_are_not_template_residue():
@@ -94,8 +94,8 @@ def test_blank_lines_in_evidence_copies_are_not_template_residue():
 def test_amount_mismatch_words_vs_figures():
     b = clean_case()
     b.get("decision").amount_pairs = [AmountPair(15000, 1500, 12, "罚款人民币壹万伍仟元整（¥1,500.00）")]
-    found = firm(b.build(), "documents.amount_mismatch")
-    assert len(found) == 1 and "15,000元" in found[0].message and "1,500元" in found[0].message
+    f = one_firm(b, "documents.amount_mismatch")
+    assert "15,000元" in f.message and "1,500元" in f.message
     b.get("decision").amount_pairs = [AmountPair(15000, 15000, 12, "罚款人民币壹万伍仟元整（¥15,000.00）")]
     assert firm(b.build(), "documents.amount_mismatch") == []
 
@@ -103,8 +103,8 @@ def test_amount_mismatch_words_vs_figures():
 def test_typo_firm_on_text_layer_needs_human_on_scan():
     b = clean_case()
     b.get("prior_notice").typos = [Evidence(9, "陈述和申辨")]
-    found = firm(b.build(), "documents.typo")
-    assert len(found) == 1 and found[0].points == 0.5
+    f = one_firm(b, "documents.typo")
+    assert f.points == 0.5
     b.get("prior_notice").ocr_confidence = 0.8
     facts = b.build()
     assert firm(facts, "documents.typo") == [] and len(human(facts, "documents.typo")) == 1

@@ -1,4 +1,4 @@
-from facts_builder import clean_case, firm, human, only_needs_human
+from facts_builder import clean_case, firm, human, one_firm, only_needs_human
 
 from dossier_review.model import Amount
 
@@ -23,8 +23,8 @@ def test_no_record_but_unreadable_pages_needs_human():
 def test_record_unsigned_by_party():
     b = clean_case()
     b.get("inquiry").party_signed = False
-    found = firm(b.build(), "evidence.record_unsigned_by_party")
-    assert len(found) == 1 and "询问笔录" in found[0].message
+    f = one_firm(b, "evidence.record_unsigned_by_party")
+    assert "询问笔录" in f.message
 
 
 def test_noted_refusal_counts_as_signed():
@@ -55,8 +55,8 @@ def test_record_time_without_minutes_or_end():
     b = clean_case()
     b.get("inquiry").start_time = "2024-03-13"
     b.get("inquiry").end_time = None
-    found = firm(b.build(), "evidence.record_time_incomplete")
-    assert len(found) == 1 and "未精确到分钟" in found[0].message and "结束时间" in found[0].message
+    f = one_firm(b, "evidence.record_time_incomplete")
+    assert "未精确到分钟" in f.message and "结束时间" in f.message
 
 
 def test_record_time_to_the_minute_passes():
@@ -84,8 +84,8 @@ def test_identity_card_copy_counts_and_untitled_evidence_needs_human():
 def test_listed_evidence_missing():
     b = clean_case()
     b.get("decision").listed_evidence = ["现场检查笔录", "检验报告（编号2024-031）"]
-    found = firm(b.build(), "evidence.listed_evidence_missing")
-    assert len(found) == 1 and "检验报告" in found[0].message
+    f = one_firm(b, "evidence.listed_evidence_missing")
+    assert "检验报告" in f.message
 
 
 def test_listed_evidence_present_or_unmapped_is_not_flagged():

@@ -8,6 +8,7 @@ from facts_builder import (
     clean_case,
     firm,
     human,
+    one_firm,
     only_needs_human,
     simplified_case,
 )
@@ -28,8 +29,8 @@ def test_procedural_law_alone_is_no_penalty_basis():
         Citation(APL, 51, role="other", quote="根据《中华人民共和国行政处罚法》第五十一条的规定，适用简易程序"),
         Citation(APL, 72, role="other", quote="依照《中华人民共和国行政处罚法》第七十二条的规定每日按罚款数额的百分之三加处罚款"),
     ]
-    found = firm(b.build(), "legal_basis.no_penalty_basis")
-    assert len(found) == 1 and "第五十一条" in found[0].message and found[0].veto
+    f = one_firm(b, "legal_basis.no_penalty_basis")
+    assert "第五十一条" in f.message and f.veto
 
 
 def test_procedural_law_cited_as_basis_does_not_stand_for_the_penalty_basis():
@@ -71,8 +72,8 @@ def _notice_citation(b, article, sentence):
 def test_outdated_numbering_read_from_what_the_article_is_cited_for():
     b = clean_case()
     _notice_citation(b, 42, f"根据《{APL}》第四十二条的规定，你有要求举行听证的权利。")
-    found = firm(b.build(), "legal_basis.citation_outdated")
-    assert len(found) == 1 and "第六十三条" in found[0].message
+    f = one_firm(b, "legal_basis.citation_outdated")
+    assert "第六十三条" in f.message
     b = clean_case()
     _notice_citation(b, 31, f"依照《{APL}》第三十一条、第三十二条之规定，你单位享有陈述、申辩的权利。")
     assert len(firm(b.build(), "legal_basis.citation_outdated")) == 1
@@ -97,8 +98,8 @@ def test_notice_and_decision_citing_different_items_are_inconsistent():
     b = clean_case()
     _basis(b.get("prior_notice"), 99, item=3)
     _basis(b.get("decision"), 99, item=2)
-    found = firm(b.build(), "legal_basis.citation_inconsistent")
-    assert len(found) == 1 and "处罚依据" in found[0].message
+    f = one_firm(b, "legal_basis.citation_inconsistent")
+    assert "处罚依据" in f.message
 
 
 def test_one_side_stopping_at_the_article_is_not_inconsistent():
@@ -113,8 +114,8 @@ def test_one_side_stopping_at_the_article_is_not_inconsistent():
 def test_listed_evidence_with_bracketed_words_is_matched_by_kind():
     b = clean_case()
     b.get("decision").listed_evidence = ["现场检查（勘验）笔录", "询问笔录", "检验（监测）报告"]
-    found = firm(b.build(), "evidence.listed_evidence_missing")
-    assert len(found) == 1 and "检验（监测）报告" in found[0].message
+    f = one_firm(b, "evidence.listed_evidence_missing")
+    assert "检验（监测）报告" in f.message
     # near miss: a 监测报告 on file is the report the decision lists
     b.add("evidence", "监测报告")
     assert firm(b.build(), "evidence.listed_evidence_missing") == []
@@ -130,8 +131,8 @@ def test_measured_fact_that_differs_between_report_and_decision():
     b = clean_case()
     _measure(b.get("investigation_report"), "颗粒物排放浓度", 370, "毫克/立方米")
     _measure(b.get("decision"), "烘干炉颗粒物排放浓度", 350, "毫克/立方米")
-    found = firm(b.build(), "evidence.facts_inconsistent")
-    assert len(found) == 1 and "370" in found[0].message and "350" in found[0].message
+    f = one_firm(b, "evidence.facts_inconsistent")
+    assert "370" in f.message and "350" in f.message
 
 
 def test_counts_worded_with_counting_words_agree():
@@ -151,8 +152,8 @@ def test_counts_worded_with_counting_words_agree():
 def test_filing_in_the_name_of_an_enforcement_team_is_firm():
     b = clean_case()
     b.get("filing").authority = AUTHORITY + "综合执法大队"
-    found = firm(b.build(), "subject.authority_inconsistent")
-    assert len(found) == 1 and "内设" in found[0].message
+    f = one_firm(b, "subject.authority_inconsistent")
+    assert "内设" in f.message
 
 
 def test_office_name_only_on_an_internal_form_stays_with_a_human():
@@ -171,8 +172,8 @@ def test_closing_dated_before_payment():
     b = clean_case()
     b.get("closing").date = D(2024, 4, 24)        # paid 2024-04-25
     b.dates["closed"] = D(2024, 4, 24)
-    found = firm(b.build(), "procedure.date_order_violation")
-    assert len(found) == 1 and "结案" in found[0].message
+    f = one_firm(b, "procedure.date_order_violation")
+    assert "结案" in f.message
     b = clean_case()                              # near miss: closed after payment
     assert firm(b.build(), "procedure.date_order_violation") == []
 
@@ -255,8 +256,8 @@ def test_old_simplified_procedure_article_in_an_on_the_spot_decision():
     d = b.get("decision")
     d.citations.append(Citation(APL, 33, role="other", quote=f"《{APL}》第三十三条的规定，",
                                 sentence=f"根据《{APL}》第三十三条的规定，适用简易程序当场处罚。"))
-    found = firm(b.build(), "legal_basis.citation_outdated")
-    assert len(found) == 1 and "第五十一条" in found[0].message
+    f = one_firm(b, "legal_basis.citation_outdated")
+    assert "第五十一条" in f.message
     # near miss: today's 第33条 (不予处罚) cited for what it says now
     b = simplified_case()
     b.get("decision").citations.append(Citation(APL, 33, paragraph=1, role="other", quote=f"《{APL}》第三十三条第一款",

@@ -1,4 +1,4 @@
-from facts_builder import clean_case, firm, human, officers, only_needs_human, party
+from facts_builder import clean_case, firm, human, officers, one_firm, only_needs_human, party
 
 from dossier_review.model import Officer
 
@@ -25,8 +25,8 @@ def test_authority_missing_on_unreadable_page_needs_human():
 def test_authority_inconsistent():
     b = clean_case()
     b.get("filing").authority = "福州市台江区市场监督管理局"
-    found = firm(b.build(), "subject.authority_inconsistent")
-    assert len(found) == 1 and "台江区" in found[0].message and "鼓楼区" in found[0].message
+    f = one_firm(b, "subject.authority_inconsistent")
+    assert "台江区" in f.message and "鼓楼区" in f.message
 
 
 def test_authority_same_name_written_differently_is_not_inconsistent():
@@ -45,8 +45,8 @@ def test_authority_internal_unit_is_only_needs_human():
 def test_one_officer_is_a_veto():
     b = clean_case()
     b.get("inquiry").officers = officers(1)
-    found = firm(b.build(), "subject.officers_fewer_than_two")
-    assert len(found) == 1 and found[0].veto and "张三" in found[0].message
+    f = one_firm(b, "subject.officers_fewer_than_two")
+    assert f.veto and "张三" in f.message
 
 
 def test_same_officer_twice_counts_once_but_three_officers_pass():
@@ -68,12 +68,12 @@ def test_no_officer_names_read_needs_human_not_veto():
 def test_officer_certificate_missing():
     b = clean_case()
     b.get("inquiry").officers = officers(2, certs=False)
-    found = firm(b.build(), "subject.officer_certificate_missing")
-    assert len(found) == 1 and "张三、李四" in found[0].message
+    f = one_firm(b, "subject.officer_certificate_missing")
+    assert "张三、李四" in f.message
     b = clean_case()
     b.get("inspection").certificate_shown = False
-    found = firm(b.build(), "subject.officer_certificate_missing")
-    assert len(found) == 1 and "出示执法证件" in found[0].message
+    f = one_firm(b, "subject.officer_certificate_missing")
+    assert "出示执法证件" in f.message
 
 
 def test_record_silent_on_showing_certificates_is_found_even_with_numbers():
@@ -81,8 +81,8 @@ def test_record_silent_on_showing_certificates_is_found_even_with_numbers():
     # record that the party saw the certificates (第五十五条)
     b = clean_case()
     b.get("inquiry").certificate_shown = None
-    found = firm(b.build(), "subject.officer_certificate_missing")
-    assert len(found) == 1 and "出示执法证件" in found[0].message
+    f = one_firm(b, "subject.officer_certificate_missing")
+    assert "出示执法证件" in f.message
 
 
 def test_decision_silent_on_showing_certificates_is_fine():

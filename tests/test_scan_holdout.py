@@ -2,7 +2,7 @@
 each misreading that led to a firm finding, built from text (no OCR), with its near miss."""
 import datetime as dt
 
-from facts_builder import clean_case, firm, human, only_needs_human, party
+from facts_builder import clean_case, firm, human, one_firm, only_needs_human, party
 from test_extract_util import make_doc
 
 from dossier_review.extract import extract_document
@@ -185,8 +185,8 @@ def test_a_case_marked_major_still_needs_collective_discussion():
     assert len(firm(b.build(), "procedure.no_collective_discussion")) == 1
     b = clean_case(fine=150000)
     b.docs.append(_facts(EXTENSION, "other", "延长办案期限呈批表", source="text"))
-    found = firm(b.build(), "procedure.no_collective_discussion")
-    assert len(found) == 1 and "案情复杂" in found[0].message
+    f = one_firm(b, "procedure.no_collective_discussion")
+    assert "案情复杂" in f.message
 
 
 # ------------------------------------------------------------ the hearing day is not the notice's date
