@@ -16,11 +16,12 @@ from ..model import DOCUMENT_TYPES, DocFacts, Evidence, Facts, Finding
 
 
 def hit(message: str, evidence: Iterable[Evidence] = (), *, needs_human: bool = False,
-        fix: str | None = None) -> Finding:
-    """A finding as a check returns it; ``run_checks`` fills in code, category, points, basis."""
+        fix: str | None = None, ocr_weighed: bool = False) -> Finding:
+    """A finding as a check returns it; ``run_checks`` fills in code, category, points, basis.
+    ``ocr_weighed``: the check itself weighed what OCR could have caused (see Finding)."""
     return Finding(code="", category="", points=0.0, veto=False, needs_human=needs_human,
                    message=message, fix=fix or "", basis="",
-                   evidence=[e for e in evidence if e is not None])
+                   evidence=[e for e in evidence if e is not None], ocr_weighed=ocr_weighed)
 
 
 def ev(page: int, quote: str, conf: Optional[float] = None, box: Optional[list[float]] = None,
