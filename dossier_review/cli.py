@@ -161,7 +161,8 @@ def cmd_batch(args) -> int:
     result = run_batch(args.inputs, args.out, workers=args.workers, standard=args.standard,
                        rescore=args.rescore, progress=not args.quiet, show_ids=args.show_ids,
                        office=args.office,
-                       ingest_options={"scope": args.scope, "ocr_engine": args.ocr_engine})
+                       ingest_options={"scope": args.scope, "ocr_engine": args.ocr_engine},
+                       executor=args.executor, scheduler=args.scheduler)
     for source, reason in result.failures:
         _err(reason if str(reason).startswith(str(source)) else f"{source}: {reason}")
     print(result)
@@ -279,6 +280,10 @@ def build_parser() -> ChineseArgumentParser:
     p.add_argument("inputs", metavar="文件夹或清单")
     p.add_argument("--out", required=True, metavar="文件夹", help="输出文件夹")
     p.add_argument("--rescore", action="store_true", help="按（修改后的）标准对已存事实重新计分，不再 OCR")
+    p.add_argument("--executor", choices=["process", "dask"], default="process", metavar="方式",
+                   help="案卷的并行方式：process（默认，本机进程池）或 dask（Dask 集群；需安装 dask 扩展）")
+    p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                   help="与 --executor dask 一起用：已运行的 Dask 调度器地址；不给则在本机按核数启动本地集群")
     _office_option(p)
     _show_ids_option(p)
     common(p)

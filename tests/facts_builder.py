@@ -197,3 +197,17 @@ def firm(facts: Facts, code: Optional[str] = None, std: str = "default"):
 
 def human(facts: Facts, code: Optional[str] = None, std: str = "default"):
     return [f for f in findings(facts, code, std) if f.needs_human]
+
+
+def only_needs_human(b: Builder, code: str, std: str = "default"):
+    """The needs_human findings of ``code`` in the built case, which must have no firm one."""
+    facts = b.build()
+    assert firm(facts, code, std) == []
+    return human(facts, code, std)
+
+
+def one_firm(b: Builder, code: str, std: str = "default"):
+    """The one firm finding of ``code`` in the built case (there must be exactly one)."""
+    found = firm(b.build(), code, std)
+    assert len(found) == 1
+    return found[0]

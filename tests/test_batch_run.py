@@ -351,3 +351,58 @@ def test_ctrl_c_on_a_pool_batch_keeps_finished_work(tmp_path):
     finally:
         mp.undo()
     assert res.skipped == int(finished) and res.done == 8 - int(finished) and res.exit_code == EXIT_OK
+
+
+def _stat(out: Path) -> dict[str, tuple]:
+    """Each report file's inode and mtime: an atomic rewrite changes both."""
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in sorted(out.iterdir())
+            if p.suffix in (".json", ".html", ".docx") and not p.name.startswith("summary")
+            and p.name != "bulletin.docx"}
+
+
+def test_rescore_rewrites_only_reports_whose_content_changed(tmp_path, monkeypatch):
+    install(monkeypatch)
+    src = tmp_path / "in"
+    make_folder(src, 6)
+    out = tmp_path / "out"
+    run_batch(src, out, workers=1, standard=FakeStandard(), progress=False, summary=False)
+    before, reviews = _stat(out), _reviews(out)
+    stamps = {k: json.loads((out / k).read_text(encoding="utf-8"))["generated_at"] for k in reviews}
+    time.sleep(0.02)  # a rewrite would show a later mtime
+
+    same = run_batch(None, out, workers=1, standard=FakeStandard(), rescore=True, progress=False,
+                     summary=False)
+    assert same.done == 6 and _stat(out) == before  # nothing changed: no file touched
+    con = sqlite3.connect(out / "dossier-review.sqlite")
+    stored = [json.loads(r[0])["generated_at"] for r in con.execute("SELECT review_json FROM review_reviews")]
+    con.close()
+    assert sorted(stored) == sorted(stamps.values())  # the store keeps the files' time stamps
+
+    # doubled points: only dossiers with a deduction change; a deleted HTML is written again
+    (out / "案卷01.html").unlink()
+    strict = FakeStandard(points={k: v * 2 for k, v in FakeStandard().points.items()})
+    run_batch(None, out, workers=1, standard=strict, rescore=True, progress=False, summary=False)
+    after, new_reviews = _stat(out), _reviews(out)
+    for stem in (p[:-5] for p in reviews):
+        files = [n for n in before if n.startswith(stem + ".")]
+        moved = reviews[stem + ".json"] != new_reviews[stem + ".json"]
+        if moved or stem == "案卷01":
+            assert all(after[n] != before.get(n) for n in files), stem
+        else:
+            assert all(after[n] == before[n] for n in files), stem
+    assert any(reviews[k] != new_reviews[k] for k in reviews)
+    assert any(reviews[k] == new_reviews[k] for k in reviews if k != "案卷01.json")
+
+
+def test_rescore_with_show_ids_rewrites_the_masked_reports(tmp_path, monkeypatch):
+    install(monkeypatch)
+    src = tmp_path / "in"
+    make_folder(src, 2)
+    out = tmp_path / "out"
+    run_batch(src, out, workers=1, standard=FakeStandard(), progress=False, summary=False)
+    before = _stat(out)
+    time.sleep(0.02)
+    run_batch(None, out, workers=1, standard=FakeStandard(), rescore=True, progress=False,
+              summary=False, show_ids=True)  # the same review, but unmasked HTML/DOCX asked for
+    after = _stat(out)
+    assert all(after[n] != before[n] for n in before)

@@ -1,4 +1,4 @@
-from facts_builder import clean_case, firm, human
+from facts_builder import clean_case, firm, human, one_firm, only_needs_human
 
 from dossier_review.model import Amount
 
@@ -19,16 +19,14 @@ def test_one_kind_of_record_is_enough():
 def test_no_record_but_unreadable_pages_needs_human():
     b = clean_case().remove("inspection", "inquiry")
     b.low_confidence_pages = [7]
-    facts = b.build()
-    assert firm(facts, "evidence.no_investigation_record") == []
-    assert len(human(facts, "evidence.no_investigation_record")) == 1
+    assert len(only_needs_human(b, "evidence.no_investigation_record")) == 1
 
 
 def test_record_unsigned_by_party():
     b = clean_case()
     b.get("inquiry").party_signed = False
-    found = firm(b.build(), "evidence.record_unsigned_by_party")
-    assert len(found) == 1 and "询问笔录" in found[0].message
+    f = one_firm(b, "evidence.record_unsigned_by_party")
+    assert "询问笔录" in f.message
 
 
 def test_noted_refusal_counts_as_signed():
@@ -45,9 +43,7 @@ def findings_of(b, code):
 def test_illegible_party_signature_needs_human():
     b = clean_case()
     b.get("inspection").party_signed = None
-    facts = b.build()
-    assert firm(facts, "evidence.record_unsigned_by_party") == []
-    assert len(human(facts, "evidence.record_unsigned_by_party")) == 1
+    assert len(only_needs_human(b, "evidence.record_unsigned_by_party")) == 1
 
 
 def test_record_unsigned_by_officer():
@@ -61,8 +57,8 @@ def test_record_time_without_minutes_or_end():
     b = clean_case()
     b.get("inquiry").start_time = "2024-03-13"
     b.get("inquiry").end_time = None
-    found = firm(b.build(), "evidence.record_time_incomplete")
-    assert len(found) == 1 and "未精确到分钟" in found[0].message and "结束时间" in found[0].message
+    f = one_firm(b, "evidence.record_time_incomplete")
+    assert "未精确到分钟" in f.message and "结束时间" in f.message
 
 
 def test_record_time_to_the_minute_passes():
@@ -84,16 +80,14 @@ def test_identity_card_copy_counts_and_untitled_evidence_needs_human():
     assert firm(b.build(), "evidence.party_identity_proof_missing") == []
     b = clean_case()
     b.get("evidence").title = ""
-    facts = b.build()
-    assert firm(facts, "evidence.party_identity_proof_missing") == []
-    assert len(human(facts, "evidence.party_identity_proof_missing")) == 1
+    assert len(only_needs_human(b, "evidence.party_identity_proof_missing")) == 1
 
 
 def test_listed_evidence_missing():
     b = clean_case()
     b.get("decision").listed_evidence = ["现场检查笔录", "检验报告（编号2024-031）"]
-    found = firm(b.build(), "evidence.listed_evidence_missing")
-    assert len(found) == 1 and "检验报告" in found[0].message
+    f = one_firm(b, "evidence.listed_evidence_missing")
+    assert "检验报告" in f.message
 
 
 def test_listed_evidence_present_or_unmapped_is_not_flagged():
@@ -120,6 +114,4 @@ def test_same_amount_and_reduced_fine_are_not_inconsistent_facts():
 def test_photos_listed_but_not_filed_separately_need_human():
     b = clean_case()
     b.get("decision").listed_evidence = ["询问笔录", "现场照片"]
-    facts = b.build()
-    assert firm(facts, "evidence.listed_evidence_missing") == []
-    assert len(human(facts, "evidence.listed_evidence_missing")) == 1
+    assert len(only_needs_human(b, "evidence.listed_evidence_missing")) == 1

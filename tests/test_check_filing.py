@@ -1,4 +1,4 @@
-from facts_builder import clean_case, findings, firm, human
+from facts_builder import clean_case, findings, firm, human, one_firm
 
 
 def test_no_catalog():
@@ -22,8 +22,8 @@ def test_order_irregular():
     closing = b.get("closing")
     b.docs.remove(closing)
     b.docs.insert(2, closing)        # 结案审批表 right after the catalogue
-    found = firm(b.build(), "filing.order_irregular")
-    assert len(found) == 1 and "结案审批表" in found[0].message
+    f = one_firm(b, "filing.order_irregular")
+    assert "结案审批表" in f.message
 
 
 def test_decision_first_order_of_the_main_volume_is_accepted():

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from facts_builder import clean_case, findings, firm, human, party
+from facts_builder import clean_case, findings, firm, human, one_firm, only_needs_human, party
 
 from dossier_review.model import DateFact, HearingInfo, ServiceInfo
 
@@ -47,8 +47,8 @@ def test_licence_revocation_is_in_scope_and_notice_satisfies():
 def test_wrong_request_period():
     b = clean_case(fine=150000)
     b.get("prior_notice").hearing = HearingInfo(notified=True, request_days=3, request_unit="day")
-    found = firm(b.build(), "hearing.wrong_request_period")
-    assert len(found) == 1 and "3日" in found[0].message
+    f = one_firm(b, "hearing.wrong_request_period")
+    assert "3日" in f.message
     b.get("prior_notice").hearing = HearingInfo(notified=True, request_days=5, request_unit="day")
     assert firm(b.build(), "hearing.wrong_request_period") == []
 
@@ -57,8 +57,8 @@ def test_requested_not_held_is_a_veto():
     b = clean_case(fine=150000)
     b.get("prior_notice").hearing = HearingInfo(notified=True, request_days=5, request_unit="working_day")
     b.add("statement_record", "陈述申辩及听证申请", date=D(2024, 4, 3), hearing_requested=True)
-    found = firm(b.build(), "hearing.requested_not_held")
-    assert len(found) == 1 and found[0].veto
+    f = one_firm(b, "hearing.requested_not_held")
+    assert f.veto
     b.add("hearing_record", "听证笔录", date=D(2024, 4, 16))
     assert firm(b.build(), "hearing.requested_not_held") == []
 
@@ -89,7 +89,5 @@ def test_unreadable_notice_turns_the_veto_into_a_question():
     b = clean_case(fine=150000)
     b.get("prior_notice").ocr_confidence = 0.4
     b.get("prior_notice").hearing = HearingInfo(notified=False)
-    facts = b.build()
-    assert firm(facts, "hearing.not_notified") == []
-    h = human(facts, "hearing.not_notified")
+    h = only_needs_human(b, "hearing.not_notified")
     assert len(h) == 1 and not h[0].veto and "一票否决" in h[0].message

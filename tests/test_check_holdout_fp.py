@@ -1,6 +1,6 @@
 """Checks that misfired on an unseen template family: id kind by form, licence evidence by meaning."""
 import pytest
-from facts_builder import clean_case, firm, party
+from facts_builder import clean_case, firm, one_firm, party
 
 from dossier_review.lib.ids import id_kind
 
@@ -27,8 +27,8 @@ def test_all_digit_credit_code_with_a_wrong_check_digit_is_still_found():
     # near miss: the same form with a wrong check character is reported, as a credit code
     b = clean_case()
     b.get("decision").party = party(id_number="913201067997064410", id_kind="id_card")
-    found = firm(b.build(), "subject.party_id_invalid")
-    assert len(found) == 1 and "统一社会信用代码" in found[0].message and "应为“1”" in found[0].message
+    f = one_firm(b, "subject.party_id_invalid")
+    assert "统一社会信用代码" in f.message and "应为“1”" in f.message
 
 
 @pytest.mark.parametrize("listed,title", [
@@ -49,8 +49,8 @@ def test_licence_listed_but_absent_is_found():
     b = clean_case().remove("evidence")
     b.get("decision").listed_evidence = ["询问笔录", "营业执照复印件"]
     b.add("evidence", "现场照片")
-    found = firm(b.build(), "evidence.listed_evidence_missing")
-    assert len(found) == 1 and "营业执照" in found[0].message
+    f = one_firm(b, "evidence.listed_evidence_missing")
+    assert "营业执照" in f.message
 
 
 @pytest.mark.parametrize("listed,title", [("进货单据", "进货票据复印件"), ("购销台账", "进销货台账"), ("销售发票", "增值税发票")])

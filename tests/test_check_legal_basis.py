@@ -1,6 +1,14 @@
 import datetime as dt
 
-from facts_builder import FOOD_LAW, citations, clean_case, firm, human, simplified_case
+from facts_builder import (
+    FOOD_LAW,
+    citations,
+    clean_case,
+    firm,
+    one_firm,
+    only_needs_human,
+    simplified_case,
+)
 
 from dossier_review.model import Citation
 
@@ -14,8 +22,8 @@ def _only(role, doc):
 def test_no_violation_basis():
     b = clean_case()
     _only("penalty_basis", b.get("decision"))
-    found = firm(b.build(), "legal_basis.no_violation_basis")
-    assert len(found) == 1 and found[0].points == 5
+    f = one_firm(b, "legal_basis.no_violation_basis")
+    assert f.points == 5
 
 
 def test_unclassified_citation_makes_violation_basis_needs_human():
@@ -23,16 +31,14 @@ def test_unclassified_citation_makes_violation_basis_needs_human():
     d = b.get("decision")
     d.citations = [Citation(FOOD_LAW, 34, role="other", quote="《中华人民共和国食品安全法》第三十四条"),
                    *[c for c in d.citations if c.role == "penalty_basis"]]
-    facts = b.build()
-    assert firm(facts, "legal_basis.no_violation_basis") == []
-    assert len(human(facts, "legal_basis.no_violation_basis")) == 1
+    assert len(only_needs_human(b, "legal_basis.no_violation_basis")) == 1
 
 
 def test_no_penalty_basis_is_a_veto_also_in_simplified_files():
     b = clean_case()
     _only("violated", b.get("decision"))
-    found = firm(b.build(), "legal_basis.no_penalty_basis")
-    assert len(found) == 1 and found[0].veto
+    f = one_firm(b, "legal_basis.no_penalty_basis")
+    assert f.veto
     s = simplified_case()
     _only("violated", s.get("decision"))
     assert len(firm(s.build(), "legal_basis.no_penalty_basis")) == 1
@@ -42,8 +48,8 @@ def test_no_penalty_basis_is_a_veto_also_in_simplified_files():
 def test_citation_imprecise_article_missing_or_item_missing():
     b = clean_case()
     b.get("decision").citations = citations(basis=(124, None, None))
-    found = firm(b.build(), "legal_basis.citation_imprecise")
-    assert len(found) == 1 and "第几项" in found[0].message
+    f = one_firm(b, "legal_basis.citation_imprecise")
+    assert "第几项" in f.message
     b = clean_case()
     b.get("prior_notice").citations = citations(violated=(None, None, None))
     assert "未写明条文" in firm(b.build(), "legal_basis.citation_imprecise")[0].message
@@ -58,15 +64,15 @@ def test_article_without_items_needs_no_item():
 def test_violated_article_with_items_needs_the_item():
     b = clean_case()
     b.get("decision").citations = citations(violated=(34, None, None))
-    found = firm(b.build(), "legal_basis.citation_imprecise")
-    assert len(found) == 1 and "第三十四条" in found[0].message
+    f = one_firm(b, "legal_basis.citation_imprecise")
+    assert "第三十四条" in f.message
 
 
 def test_law_name_abbreviated_or_unbracketed():
     b = clean_case()
     b.get("decision").citations = citations(law="食品安全法")
-    found = firm(b.build(), "legal_basis.law_name_nonstandard")
-    assert len(found) == 1 and "中华人民共和国食品安全法" in found[0].message
+    f = one_firm(b, "legal_basis.law_name_nonstandard")
+    assert "中华人民共和国食品安全法" in f.message
     b = clean_case()
     b.get("prior_notice").citations[0].bracketed = False
     assert "书名号" in firm(b.build(), "legal_basis.law_name_nonstandard")[0].message
@@ -86,8 +92,8 @@ def test_old_hearing_article_after_2021_revision():
     n.date = D(2022, 5, 9)
     n.citations.append(Citation("中华人民共和国行政处罚法", 42, role="other",
                                 quote="根据《中华人民共和国行政处罚法》第四十二条的规定，你单位有要求举行听证的权利"))
-    found = firm(b.build(), "legal_basis.citation_outdated")
-    assert len(found) == 1 and "第六十三条" in found[0].message
+    f = one_firm(b, "legal_basis.citation_outdated")
+    assert "第六十三条" in f.message
 
 
 def test_current_article_42_and_pre_revision_documents_are_fine():
@@ -112,8 +118,8 @@ def test_repealed_law():
 def test_citation_inconsistent_between_notice_and_decision():
     b = clean_case()
     b.get("prior_notice").citations = citations(basis=(126, 1, 5))
-    found = firm(b.build(), "legal_basis.citation_inconsistent")
-    assert len(found) == 1 and "第一百二十六条" in found[0].message and "处罚依据" in found[0].message
+    f = one_firm(b, "legal_basis.citation_inconsistent")
+    assert "第一百二十六条" in f.message and "处罚依据" in f.message
 
 
 def test_same_provision_with_short_law_name_or_more_detail_is_consistent():
@@ -136,9 +142,7 @@ def test_simplified_amount_between_caps_with_unknown_party_kind_needs_human():
     b = simplified_case(fine=1000, kind="organisation")
     b.party.kind = None
     b.get("decision").party.kind = None
-    facts = b.build()
-    assert firm(facts, "legal_basis.simplified_over_limit") == []
-    assert len(human(facts, "legal_basis.simplified_over_limit")) == 1
+    assert len(only_needs_human(b, "legal_basis.simplified_over_limit")) == 1
 
 
 def test_simplified_limit_not_applied_to_general_procedure():
@@ -148,9 +152,7 @@ def test_simplified_limit_not_applied_to_general_procedure():
 def test_simplified_amount_read_from_unreadable_scan_needs_human():
     b = simplified_case(fine=500, kind="individual")
     b.get("decision").ocr_confidence = 0.4
-    facts = b.build()
-    assert firm(facts, "legal_basis.simplified_over_limit") == []
-    assert len(human(facts, "legal_basis.simplified_over_limit")) == 1
+    assert len(only_needs_human(b, "legal_basis.simplified_over_limit")) == 1
 
 
 def test_a_discretion_benchmark_cited_by_its_title_is_not_imprecise():
@@ -171,5 +173,5 @@ def test_an_unbalanced_bracket_is_a_nonstandard_name():
     d.citations = [Citation(FOOD_LAW, 34, role="violated", bracketed=False, unbalanced=True,
                             quote="违反了《中华人民共和国食品安全法第三十四条"),
                    *[c for c in d.citations if c.role == "penalty_basis"]]
-    found = firm(b.build(), "legal_basis.law_name_nonstandard")
-    assert len(found) == 1 and "不成对" in found[0].message
+    f = one_firm(b, "legal_basis.law_name_nonstandard")
+    assert "不成对" in f.message

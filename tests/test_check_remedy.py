@@ -1,6 +1,6 @@
 import datetime as dt
 
-from facts_builder import clean_case, firm, simplified_case
+from facts_builder import clean_case, firm, one_firm, simplified_case
 
 D = dt.date
 
@@ -44,8 +44,8 @@ def test_six_months_and_15_days_after_review_are_fine():
 def test_on_the_spot_decision_must_state_review_first_from_2024():
     b = simplified_case()
     b.get("decision").remedy.review_first = False
-    found = firm(b.build(), "remedy.litigation_period_wrong")
-    assert len(found) == 1 and "复议前置" in found[0].message
+    f = one_firm(b, "remedy.litigation_period_wrong")
+    assert "复议前置" in f.message
     b.get("decision").date = D(2023, 11, 6)
     b.dates["decided"] = D(2023, 11, 6)
     assert firm(b.build(), "remedy.litigation_period_wrong") == []
@@ -65,8 +65,8 @@ def test_full_names_pass():
 
 def test_review_body_outdated_from_2024():
     b = _remedy(clean_case(), review_body="福州市市场监督管理局")
-    found = firm(b.build(), "remedy.review_body_outdated")
-    assert len(found) == 1 and "本级人民政府" in found[0].message
+    f = one_firm(b, "remedy.review_body_outdated")
+    assert "本级人民政府" in f.message
 
 
 def test_department_review_body_before_2024_or_vertical_agency_is_fine():

@@ -1,10 +1,9 @@
 """Layouts and phrasings of an unseen template family that used to yield false findings."""
 import pytest
-from test_extract_util import make_doc
+from test_extract_util import make_doc, officer_pairs
 
 from dossier_review.extract.dates import date_facts, record_times
 from dossier_review.extract.notices import has_facts, remedy_info
-from dossier_review.extract.officers import extract_officers
 from dossier_review.extract.party import extract_party, find_ids
 from dossier_review.extract.text import DocText
 
@@ -14,8 +13,7 @@ def _dt(text, type_="decision"):
 
 
 def _off(text, type_="inspection"):
-    officers, _ = extract_officers(_dt(text, type_))
-    return [(o.name, o.certificate) for o in officers]
+    return officer_pairs(text, type_)
 
 
 # ------------------------------------------------------------------ officers

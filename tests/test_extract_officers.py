@@ -1,13 +1,9 @@
 import pytest
 from test_extract_util import make_doc
+from test_extract_util import officer_pairs as _off
 
-from dossier_review.extract.officers import certificate_shown, extract_officers
+from dossier_review.extract.officers import certificate_shown
 from dossier_review.extract.text import DocText
-
-
-def _off(text):
-    officers, _ = extract_officers(DocText(make_doc(text, "inquiry")[0]))
-    return [(o.name, o.certificate) for o in officers]
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -1,6 +1,8 @@
 """Helpers for the extraction tests: build Documents/Segmentations from plain text."""
 from __future__ import annotations
 
+from dossier_review.extract.officers import extract_officers
+from dossier_review.extract.text import DocText
 from dossier_review.model import Document, Dossier, Page, PageSpan, Segmentation
 from dossier_review.pages import analyse_pages
 
@@ -33,3 +35,9 @@ def make_seg(docs: list[tuple[str | list[str], str]], name: str = "t", source: s
         n += len(pages)
     dossier = analyse_pages(Dossier(name=name, sources=[f"{name}.pdf"], pages=all_pages))
     return Segmentation(dossier=dossier, documents=documents)
+
+
+def officer_pairs(text: str, type_: str = "inquiry") -> list[tuple]:
+    """(name, certificate) of each officer extracted from ``text`` read as a ``type_`` document."""
+    officers, _ = extract_officers(DocText(make_doc(text, type_)[0]))
+    return [(o.name, o.certificate) for o in officers]

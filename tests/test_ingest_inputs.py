@@ -30,16 +30,15 @@ def test_missing_path(tmp_path):
     assert "找不到" in _err(tmp_path / "nope.pdf").reason
 
 
-def test_empty_file(tmp_path):
-    p = tmp_path / "empty.pdf"
-    p.write_bytes(b"")
-    assert "文件为空" in _err(p).reason
-
-
-def test_non_pdf_named_pdf(tmp_path):
-    p = tmp_path / "letter.pdf"
-    p.write_text("这不是PDF文件，只是文本。", encoding="utf-8")
-    assert "不是 PDF" in _err(p).reason
+@pytest.mark.parametrize("name, content, expected", [
+    pytest.param("empty.pdf", b"", "文件为空", id="empty_file"),
+    pytest.param("letter.pdf", "这不是PDF文件，只是文本。".encode("utf-8"), "不是 PDF", id="non_pdf_named_pdf"),
+    pytest.param("case.docx", b"PK\x03\x04 not really a docx", "不支持的文件类型 .docx", id="unsupported_type"),
+])
+def test_file_content_not_a_dossier(tmp_path, name, content, expected):
+    p = tmp_path / name
+    p.write_bytes(content)
+    assert expected in _err(p).reason
 
 
 def test_truncated_pdf(tmp_path, digital_pdf):
@@ -84,12 +83,6 @@ def test_corrupt_image(tmp_path):
     assert "已损坏" in _err(p).reason or "不是可读取的图像" in _err(p).reason
 
 
-def test_unsupported_type(tmp_path):
-    p = tmp_path / "case.docx"
-    p.write_bytes(b"PK\x03\x04 not really a docx")
-    assert "不支持的文件类型 .docx" in _err(p).reason
-
-
 def test_empty_folder(tmp_path):
     d = tmp_path / "case"
     d.mkdir()
@@ -119,16 +112,21 @@ def test_bad_file_inside_folder_is_named(tmp_path, digital_pdf):
     assert info.value.path == str(bad)
 
 
-def test_missing_tesseract(monkeypatch, tmp_path):
-    monkeypatch.setenv("TESSERACT_CMD", str(tmp_path / "no-tesseract"))
+def _tesseract_error(monkeypatch, cmd) -> str:
+    """The MissingDependencyError message when TESSERACT_CMD is ``cmd`` (the cached probe reset around it)."""
+    monkeypatch.setenv("TESSERACT_CMD", str(cmd))
     ocr.tesseract_info.cache_clear()
     try:
         with pytest.raises(MissingDependencyError) as info:
             ocr.tesseract_info()
-        assert "tesseract" in str(info.value)
+        return str(info.value)
     finally:
         monkeypatch.delenv("TESSERACT_CMD")
         ocr.tesseract_info.cache_clear()
+
+
+def test_missing_tesseract(monkeypatch, tmp_path):
+    assert "tesseract" in _tesseract_error(monkeypatch, tmp_path / "no-tesseract")
 
 
 def test_missing_chi_sim(monkeypatch, tmp_path):
@@ -136,15 +134,7 @@ def test_missing_chi_sim(monkeypatch, tmp_path):
     fake.write_text("#!/bin/sh\nif [ \"$1\" = --list-langs ]; then echo 'List of available languages (1):'; echo eng;"
                     " else echo 'tesseract 5.3.0'; fi\n")
     fake.chmod(0o755)
-    monkeypatch.setenv("TESSERACT_CMD", str(fake))
-    ocr.tesseract_info.cache_clear()
-    try:
-        with pytest.raises(MissingDependencyError) as info:
-            ocr.tesseract_info()
-        assert "chi_sim" in str(info.value)
-    finally:
-        monkeypatch.delenv("TESSERACT_CMD")
-        ocr.tesseract_info.cache_clear()
+    assert "chi_sim" in _tesseract_error(monkeypatch, fake)
 
 
 def test_digital_pdf_uses_text_layer(digital_pdf, monkeypatch):

@@ -2,7 +2,7 @@
 each misreading that led to a firm finding, built from text (no OCR), with its near miss."""
 import datetime as dt
 
-from facts_builder import clean_case, firm, human, party
+from facts_builder import clean_case, firm, human, one_firm, only_needs_human, party
 from test_extract_util import make_doc
 
 from dossier_review.extract import extract_document
@@ -160,9 +160,7 @@ def test_identity_proof_missing_when_evidence_shows_no_identity():
     assert len(firm(b.build(), "evidence.party_identity_proof_missing")) == 1
     b = clean_case().remove("evidence")
     b.add("evidence", "检验报告", party=party(address=None, representative=None))
-    facts = b.build()
-    assert firm(facts, "evidence.party_identity_proof_missing") == []
-    assert len(human(facts, "evidence.party_identity_proof_missing")) == 1
+    assert len(only_needs_human(b, "evidence.party_identity_proof_missing")) == 1
 
 
 # ------------------------------------------------------------ 案情复杂 as a reason for more time
@@ -175,9 +173,7 @@ def test_complex_case_as_an_extension_reason_is_not_a_major_case_marking():
     assert not f.major_case and f.evidence.get("complex_extension")
     b = clean_case()
     b.docs.append(f)
-    facts = b.build()
-    assert firm(facts, "procedure.no_collective_discussion") == []
-    assert len(human(facts, "procedure.no_collective_discussion")) == 1
+    assert len(only_needs_human(b, "procedure.no_collective_discussion")) == 1
 
 
 def test_a_case_marked_major_still_needs_collective_discussion():
@@ -189,8 +185,8 @@ def test_a_case_marked_major_still_needs_collective_discussion():
     assert len(firm(b.build(), "procedure.no_collective_discussion")) == 1
     b = clean_case(fine=150000)
     b.docs.append(_facts(EXTENSION, "other", "延长办案期限呈批表", source="text"))
-    found = firm(b.build(), "procedure.no_collective_discussion")
-    assert len(found) == 1 and "案情复杂" in found[0].message
+    f = one_firm(b, "procedure.no_collective_discussion")
+    assert "案情复杂" in f.message
 
 
 # ------------------------------------------------------------ the hearing day is not the notice's date

@@ -88,35 +88,20 @@ def test_unknown_check_function(tmp_path):
     assert f":{err.line}:" in str(err)
 
 
-def test_rule_without_points_or_veto(tmp_path):
-    text = GOOD.replace("    points: 6\n", "")
+@pytest.mark.parametrize("old, new, reasons, at", [
+    pytest.param("    points: 6\n", "", ["points or veto"], "  remedy.missing:", id="rule_without_points_or_veto"),
+    pytest.param("category: documents", "category: paperwork", ["unknown category 'paperwork'"], "category: paperwork",
+                 id="unknown_category"),
+    pytest.param("budget: 4}", "budget: 5}", ["add up to 11"], "categories:", id="budgets_must_add_up_to_total"),
+    pytest.param("max_quotes: 3", "max_quotes: three", ["max_quotes", "integer"], "max_quotes: three",
+                 id="bad_parameter_type"),
+    pytest.param("      doc_types: [decision]", "      doc_types: decision", ["doc_types"], "doc_types: decision",
+                 id="bad_list_parameter_type"),
+])
+def test_an_error_names_its_reason_and_line(tmp_path, old, new, reasons, at):
+    text = GOOD.replace(old, new)
     err = error(tmp_path, text)
-    assert "points or veto" in err.reason and err.line == line_of(text, "  remedy.missing:")
-
-
-def test_unknown_category(tmp_path):
-    text = GOOD.replace("category: documents", "category: paperwork")
-    err = error(tmp_path, text)
-    assert "unknown category 'paperwork'" in err.reason and err.line == line_of(text, "category: paperwork")
-
-
-def test_budgets_must_add_up_to_total(tmp_path):
-    text = GOOD.replace("budget: 4}", "budget: 5}")
-    err = error(tmp_path, text)
-    assert "add up to 11" in err.reason and err.line == line_of(text, "categories:")
-
-
-def test_bad_parameter_type(tmp_path):
-    text = GOOD.replace("max_quotes: 3", "max_quotes: three")
-    err = error(tmp_path, text)
-    assert "max_quotes" in err.reason and "integer" in err.reason
-    assert err.line == line_of(text, "max_quotes: three")
-
-
-def test_bad_list_parameter_type(tmp_path):
-    text = GOOD.replace("      doc_types: [decision]", "      doc_types: decision")
-    err = error(tmp_path, text)
-    assert "doc_types" in err.reason and err.line == line_of(text, "doc_types: decision")
+    assert all(r in err.reason for r in reasons) and err.line == line_of(text, at)
 
 
 def test_unknown_and_missing_parameters(tmp_path):

@@ -14,6 +14,9 @@ pool against 19.0 s with the page pool, and 4 scanned dossiers (84 pages, no OCR
 against 609 s, with a lower peak memory (837 MB against 1091 MB). A batch of one dossier runs
 with the page pool; ``workers=1`` runs everything in this process.
 
+``executor="dask"`` (``batch --executor dask``) hands the dossiers to a Dask cluster instead of
+the process pool (dask_exec.py); everything else here (store, resume, rescore) is the same.
+
 Results reach the store only through this (main) process, one transaction per dossier, right
 after the dossier's reports are written; a kill therefore loses at most the dossiers in flight.
 """
@@ -46,8 +49,10 @@ from ..lib.signals import sigterm_as_interrupt, worker_dies_with_parent
 from ..store import OCR_CACHE_NAME, STORE_NAME, Store, register_of
 from .inputs import DossierInput, collect_inputs, file_hash
 from .standard import load_standard, standard_name
+from .unchanged import unchanged_reports
 
 DEFAULT_MODE = "dossiers"
+EXECUTORS = ("process", "dask")
 REPORT_FORMATS = ("json", "html", "docx")
 
 
@@ -139,9 +144,10 @@ def _review_one(task: dict) -> dict:
             review.sources = list(dossier.sources)
         data = review.to_dict()
         try:
-            write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
-                          show_ids=_WORKER.get("show_ids", False), standard=_WORKER["standard"],
-                          office=_WORKER.get("office"), seq=task.get("seq"))
+            if _WORKER["formats"]:  # none on a Dask worker of another machine: the client writes
+                write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
+                              show_ids=_WORKER.get("show_ids", False), standard=_WORKER["standard"],
+                              office=_WORKER.get("office"), seq=task.get("seq"))
         except OSError as exc:
             if is_output_oserror(exc):  # every later dossier would fail the same way
                 return {"ok": False, "kind": "OutputError", "reason": f"报告无法写入（{os_reason(exc)}）",
@@ -172,6 +178,12 @@ def _rescore_one(task: dict) -> dict:
         review.generated_at = _dt.datetime.now().isoformat(timespec="seconds")
         _stamp(review)
         data = review.to_dict()
+        kept = _unchanged_reports(data, task["stem"])
+        if kept is not None:
+            # the judgement is the one already on disk: keep its files and its time stamp
+            data["generated_at"] = kept
+            return {"ok": True, "review": data, "pages": 0, "unchanged": True,
+                    "elapsed": time.perf_counter() - t0}
         if _WORKER["formats"]:
             write_reports(data, _WORKER["out_dir"], _WORKER["formats"], stem=task["stem"],
                           show_ids=_WORKER.get("show_ids", False), standard=_WORKER["standard"],
@@ -199,8 +211,23 @@ def _sample_no(register: Optional[dict]):
     return None
 
 
+def _unchanged_reports(data: dict, stem: str) -> Optional[str]:
+    return unchanged_reports(data, _WORKER["out_dir"], _WORKER.get("formats") or (), stem,
+                             show_ids=bool(_WORKER.get("show_ids")))
+
+
 def _review_task(item: DossierInput, h: str) -> tuple:
     return _review_one, {"source": item.source, "stem": item.stem, "seq": _sample_no(item.register)}
+
+
+def _run_on_worker(fn, task: dict, initargs: tuple, token: str) -> dict:
+    """On a Dask worker: set up the worker state once per run, then do one task."""
+    if _WORKER.get("token") != token:
+        # in_pool=False: a Dask task runs in a worker thread, where signals cannot be set; the
+        # nanny, not the task, handles the worker process's signals
+        _init_worker(*initargs[:5], False, *initargs[6:])
+        _WORKER["token"] = token
+    return fn(task)
 
 
 # --------------------------------------------------------------------------- main side
@@ -437,7 +464,8 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
               rescore: bool = False, progress: bool = True, register=None,
               formats: Iterable[str] = REPORT_FORMATS, mode: Optional[str] = None,
               summary: bool = True, ingest_options: Optional[dict] = None,
-              show_ids: bool = False, office: Any = None) -> BatchResult:
+              show_ids: bool = False, office: Any = None, executor: str = "process",
+              scheduler: Optional[str] = None) -> BatchResult:
     """Review every dossier of ``inputs`` into ``out_dir``; see the module doc.
 
     ``inputs``: a folder (each PDF, image and sub-folder is a dossier), a sample list
@@ -450,7 +478,11 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
     A broken standard raises ``StandardFileError``; a missing OCR engine
     ``MissingDependencyError``.  ``show_ids`` writes ID numbers unmasked in the per-dossier
     reports and the summaries (internal use; the bulletin is always masked).
+    ``executor="dask"`` runs the dossiers on a Dask cluster instead of the process pool: the one
+    at ``scheduler`` ("tcp://host:port"), or a local one of ``workers`` processes (dask_exec.py).
     """
+    if executor not in EXECUTORS:
+        raise ValueError(f"executor must be one of {EXECUTORS}, not {executor!r}")
     t0 = time.perf_counter()
     # the output folder first: a read-only, full or busy folder is refused before any work
     out = check_output_folder(out_dir)
@@ -458,7 +490,7 @@ def run_batch(inputs, out_dir, *, workers: Optional[int] = None, standard: Any =
         return _run_locked(inputs, out, t0, workers=workers, standard=standard, rescore=rescore,
                            progress=progress, register=register, formats=formats, mode=mode,
                            summary=summary, ingest_options=ingest_options, show_ids=show_ids,
-                           office=office)
+                           office=office, executor=executor, scheduler=scheduler)
 
 
 def _sql_output_error(store: Store, exc: BaseException) -> OutputError:
@@ -470,7 +502,8 @@ def _sql_output_error(store: Store, exc: BaseException) -> OutputError:
 
 
 def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, progress, register,
-                formats, mode, summary, ingest_options, show_ids, office=None) -> BatchResult:
+                formats, mode, summary, ingest_options, show_ids, office=None, executor="process",
+                scheduler=None) -> BatchResult:
     import sqlite3
 
     _clean_temp(out)
@@ -498,7 +531,8 @@ def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, pro
         try:
             result.run_id = store.start_run(
                 standard=std_name, inputs=str(inputs), tool_version=__version__,
-                options={"workers": workers, "mode": mode, "rescore": rescore, "formats": formats,
+                options={"workers": workers, "mode": mode, "executor": executor, "rescore": rescore,
+                         "formats": formats,
                          "register": str(register) if register else None})
         except sqlite3.Error as exc:
             raise _sql_output_error(store, exc) from None
@@ -512,7 +546,12 @@ def _run_locked(inputs, out: Path, t0: float, *, workers, standard, rescore, pro
                 todo = ((item, h, _review_task(item, h)) for item, h in batch.pending(items))
                 initargs = (std, str(out), formats, str(out / OCR_CACHE_NAME), 1, True, ingest_options,
                             show_ids, office)
-            if workers == 1 or (mode == "pages" and not rescore) or len(items) < 2:
+            if executor == "dask":
+                from .dask_exec import dask_loop
+
+                result.mode = "dask"
+                dask_loop(todo, batch, workers, initargs, _run_on_worker, scheduler)
+            elif workers == 1 or (mode == "pages" and not rescore) or len(items) < 2:
                 result.mode = "sequential" if workers == 1 or rescore else "pages"
                 # in this process; in "pages" mode ingest spreads each dossier's pages over workers
                 _init_worker(std, str(out), formats, initargs[3], workers, False, ingest_options, show_ids,

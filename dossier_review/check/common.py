@@ -20,15 +20,16 @@ ABSENT_MARK = "全卷未见"
 
 
 def hit(message: str, evidence: Iterable[Evidence] = (), *, needs_human: bool = False,
-        fix: str | None = None) -> Finding:
-    """A finding as a check returns it; ``run_checks`` fills in code, category, points, basis."""
+        fix: str | None = None, ocr_weighed: bool = False) -> Finding:
+    """A finding as a check returns it; ``run_checks`` fills in code, category, points, basis.
+    ``ocr_weighed``: the check itself weighed what OCR could have caused (see Finding)."""
     evidence = [e for e in evidence if e is not None]
     # an absence has no text to quote: say so in the message (the evidence points at the whole file)
     if any(e.page == 0 and not e.quote for e in evidence) and ABSENT_MARK not in message:
         message = message.replace("在案卷中未见", ABSENT_MARK, 1) if "在案卷中未见" in message \
             else message + f"（{ABSENT_MARK}）"
     return Finding(code="", category="", points=0.0, veto=False, needs_human=needs_human,
-                   message=message, fix=fix or "", basis="", evidence=evidence)
+                   message=message, fix=fix or "", basis="", evidence=evidence, ocr_weighed=ocr_weighed)
 
 
 def ev(page: int, quote: str, conf: Optional[float] = None, box: Optional[list[float]] = None,

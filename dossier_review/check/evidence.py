@@ -53,10 +53,8 @@ def _signature_findings(facts: Facts, params: dict, attr: str, who: str):
                 out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）未见{who}签名，但该文书识别置信度低，需人工核实",
                                evidence, needs_human=True))
             else:
-                f = hit(f"《{doc_name(doc)}》（{pages_of(doc)}）无{who}签名确认", evidence)
                 # False on a scan means the extractor saw no ink after the signature label either
-                f.ocr_weighed = True
-                out.append(f)
+                out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）无{who}签名确认", evidence, ocr_weighed=True))
         elif signed is None and params["unknown_is_uncertain"]:
             out.append(hit(f"《{doc_name(doc)}》（{pages_of(doc)}）无法判断是否有{who}签名（签名不清或未识别），需人工核实",
                            evidence, needs_human=True))

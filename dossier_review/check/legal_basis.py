@@ -240,6 +240,14 @@ def _abbreviates(short: str, full: str, prefix: str) -> bool:
     return _is_subsequence(short, full)
 
 
+def _named_citations(doc):
+    """The document's citations that name a law, each with its name's letters (see _name_letters)."""
+    for c in doc.citations:
+        name = _name_letters(c.law)
+        if name:
+            yield c, name
+
+
 def _full_name_cited(name: str, cited: dict, prefix: str):
     """(citation, document) of a fuller name of the same law cited elsewhere in the file, if any."""
     for other, where in cited.items():
@@ -269,10 +277,7 @@ def law_name_nonstandard(facts: Facts, params: dict):
             cited.setdefault(_name_letters(c.law), (c, d))
     for doc in facts.docs(*params["doc_types"]):
         problems, evidence = [], []
-        for c in doc.citations:
-            name = _name_letters(c.law)
-            if not name:
-                continue
+        for c, name in _named_citations(doc):
             issue, full = None, None
             if getattr(c, "unbalanced", False):
                 problems.append(f"“《{c.law}”书名号不成对（缺少“》”）")

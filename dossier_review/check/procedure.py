@@ -522,9 +522,8 @@ def service_receipt_incomplete(facts: Facts, params: dict):
             if low_conf(r, params):
                 out.append(hit(msg + "；该页识别置信度低，需人工核实", evidence, needs_human=True))
             else:
-                f = hit(msg + (f"；另{'；'.join(unsure)}" if unsure else ""), evidence)
-                f.ocr_weighed = seen_blank and not unsure
-                out.append(f)
+                out.append(hit(msg + (f"；另{'；'.join(unsure)}" if unsure else ""), evidence,
+                               ocr_weighed=seen_blank and not unsure))
         elif unsure:
             out.append(hit(f"《{doc_name(r)}》{served_what}（{pages_of(r)}）{'；'.join(unsure)}，需人工核实",
                            evidence, needs_human=True))

@@ -20,6 +20,7 @@ from .legal_basis import (
     _cite_ev,
     _cite_text,
     _name_letters,
+    _named_citations,
     _procedural,
     _stops_at_article,
 )
@@ -449,10 +450,7 @@ def law_name_nonstandard(facts: Facts, params: dict):
     names = []
     for doc in facts.docs(*params["doc_types"]):
         problems, evidence = [], []
-        for c in doc.citations:
-            name = _name_letters(c.law)
-            if not name:
-                continue
+        for c, name in _named_citations(doc):
             res = store().resolve(c.law, None)
             if not res.found or res.level not in params["levels"]:
                 continue

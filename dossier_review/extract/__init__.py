@@ -337,30 +337,18 @@ def _procedure(seg: Segmentation, docs: list[DocFacts]) -> str:
     return "general"
 
 
+def _first_date(docs: list[DocFacts], role: str):
+    """The first date of ``role`` in the documents' order, None when none of them gives one."""
+    return next((df.date for d in docs for df in d.dates if df.role == role), None)
+
+
 def _dossier_dates(docs: list[DocFacts]) -> dict:
     out = {}
     for role, types in ROLE_SOURCES.items():
-        chosen = None
-        for t in types:
-            for d in docs:
-                if d.type != t:
-                    continue
-                for df in d.dates:
-                    if df.role == role:
-                        chosen = df.date
-                        break
-                if chosen:
-                    break
-            if chosen:
-                break
+        # the role's own documents first, in ROLE_SOURCES order; then any document that gives it
+        chosen = next((day for t in types if (day := _first_date([d for d in docs if d.type == t], role))), None)
         if chosen is None:
-            for d in docs:
-                for df in d.dates:
-                    if df.role == role:
-                        chosen = df.date
-                        break
-                if chosen:
-                    break
+            chosen = _first_date(docs, role)
         if chosen is not None:
             out[role] = chosen
     return out

@@ -14,6 +14,16 @@ from .vocab import alternation, named
 _N = rf"(?:\d+|{CN_NUM}+)"
 PERIOD = re.compile(rf"(?P<n>{_N})(?P<ge>个)?(?P<u>工作日|日|天|个月|月|年)")
 
+
+def _first_period(text: str) -> tuple[int, str] | None:
+    """The first period in ``text`` whose number reads (number, unit), None when there is none."""
+    for m in PERIOD.finditer(text):
+        n = to_int(m.group("n"))
+        if n is not None:
+            return n, m.group("u")
+    return None
+
+
 # ------------------------------------------------------------------ hearing / statement
 
 _HEARING_RIGHT = re.compile(r"听证")
@@ -139,33 +149,26 @@ def remedy_info(dt_: DocText) -> RemedyInfo:
                 topic = "review" if _REVIEW.search(c.split("：")[-1]) else "litigation"
             else:
                 topic = None
+            if not (is_review or is_litig):
+                continue
+            found = True
+            n, unit = _first_period(c) or (None, None)
             if is_review:
-                found = True
                 info.review_stated = True
-                for m in PERIOD.finditer(c):
-                    n = to_int(m.group("n"))
-                    if n is None:
-                        continue
+                if n is not None:
                     # months are kept as days (两个月 ≈ 60日) so the check can compare one figure
-                    info.review_days = n * 30 if m.group("u") in ("个月", "月") else n
-                    break
+                    info.review_days = n * 30 if unit in ("个月", "月") else n
                 body = _body(c, "申请行政复议|申请复议|提出行政复议|提出复议|提起行政复议|申请|提出|提交|递交")
                 if body and not info.review_body:
                     info.review_body = body
             if is_litig:
-                found = True
                 info.litigation_stated = True
-                for m in PERIOD.finditer(c):
-                    n = to_int(m.group("n"))
-                    if n is None:
-                        continue
-                    if m.group("u") in ("个月", "月"):
-                        info.litigation_months = info.litigation_months or n
-                    elif m.group("u") == "年":
-                        info.litigation_months = info.litigation_months or n * 12
-                    else:
-                        info.litigation_days = info.litigation_days or n
-                    break
+                if unit in ("个月", "月"):
+                    info.litigation_months = info.litigation_months or n
+                elif unit == "年":
+                    info.litigation_months = info.litigation_months or n * 12
+                elif n is not None:
+                    info.litigation_days = info.litigation_days or n
                 cm = re.search(r"向(?P<c>[\u4e00-\u9fff（）()]{0,30}?人民法院)", c)
                 if cm and not info.court:
                     info.court = re.sub(r"^(?:有管辖权的|有管辖权|依法)", "", cm.group("c")) or cm.group("c")

@@ -52,27 +52,33 @@ def lines_from_rows(rows: list[dict]) -> tuple[str, list[tuple], float]:
     return "\n".join(out), words, conf
 
 
+def bands(words: list[dict]) -> list[list[dict]]:
+    """Word boxes (left/top/width/height) grouped into lines, top to bottom: a word joins the line
+    above when its vertical centre lies within half a height of that line's median centre; each
+    line's words left to right."""
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: w["top"] + w["height"] / 2.0):
+        centre = w["top"] + w["height"] / 2.0
+        if lines:
+            last = lines[-1]
+            band_c = float(np.median([x["top"] + x["height"] / 2.0 for x in last]))
+            band_h = float(np.median([x["height"] for x in last]))
+            if abs(centre - band_c) <= 0.5 * max(band_h, w["height"]):
+                last.append(w)
+                continue
+        lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w["left"])
+    return lines
+
 
 def rows_from_words(words: list[dict]) -> str:
     """Text lines rebuilt from word boxes: words whose vertical centres fall in one band form a
     line, left to right; a gap wider than two characters becomes two spaces."""
     if not words:
         return ""
-    ws = sorted(words, key=lambda w: w["top"] + w["height"] / 2.0)
-    rows: list[list[dict]] = []
-    for w in ws:
-        centre = w["top"] + w["height"] / 2.0
-        if rows:
-            last = rows[-1]
-            band_c = float(np.median([x["top"] + x["height"] / 2.0 for x in last]))
-            band_h = float(np.median([x["height"] for x in last]))
-            if abs(centre - band_c) <= 0.5 * max(band_h, w["height"]):
-                last.append(w)
-                continue
-        rows.append([w])
     out = []
-    for row in rows:
-        row.sort(key=lambda w: w["left"])
+    for row in bands(words):
         h = float(np.median([w["height"] for w in row])) or 1.0
         parts = [row[0]["text"]]
         for a, b in zip(row, row[1:], strict=False):

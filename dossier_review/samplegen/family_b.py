@@ -20,13 +20,11 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     HRFlowable,
     Image,
     KeepTogether,
     PageBreak,
-    PageBreakIfNotEmpty,
     Paragraph,
     Spacer,
 )
@@ -34,7 +32,7 @@ from reportlab.platypus import (
 from . import art
 from .case import Case, Doc
 from .fmt import hanzi_num
-from .render import Mark, Renderer, SealBlock
+from .render import Renderer, SealBlock
 
 FAMILIES = ("A", "B")
 
@@ -479,19 +477,9 @@ class RendererB(Renderer):
                  Spacer(1, 2 * cm)] + [self.P(x, self.plain) for x in lines])
 
     # -------------------------------------------------------------- assembly
-    def story(self):
-        flow = []
-        for i, doc in enumerate(self.c.docs):
-            body = getattr(self, self.DISPATCH[doc.type])(doc)
-            if i:
-                flow.append(CondPageBreak(7 * cm) if doc.same_page else PageBreakIfNotEmpty())
-                if doc.same_page:
-                    flow.append(Spacer(1, 0.8 * cm))
-            if doc.same_page and doc.type == "service_receipt":
-                flow.append(KeepTogether([Mark(self.marks, doc.key, "first")] + body + [Mark(self.marks, doc.key, "last")]))
-            else:
-                # long papers that start mid-page simply flow on: no KeepTogether to push them to a new sheet
-                flow.append(Mark(self.marks, doc.key, "first"))
-                flow += body
-                flow.append(Mark(self.marks, doc.key, "last"))
-        return flow
+    SAME_PAGE_ROOM_CM = 7
+    SAME_PAGE_GAP_CM = 0.8
+
+    def keeps_together(self, doc: Doc) -> bool:
+        # long papers that start mid-page simply flow on; only a receipt is kept on one sheet
+        return doc.same_page and doc.type == "service_receipt"

@@ -216,7 +216,6 @@ def _residue_text(res: str | None) -> str:
 
 
 def renderer_class():
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from .render import Renderer, SealBlock
 
@@ -862,21 +861,8 @@ def renderer_class():
                     self.P("行政处罚案卷", big), Spacer(1, 1.2 * cm), self.form(rows, (4.0, 11.0)), Spacer(1, 1 * cm),
                     self.P(f"归档号：{c.numbers['archive']}", self.center)]
 
-        def doc_catalog(self, doc):
-            c, lay = self.c, self.layout or {}
-            rows = [["序号", "文号", "责任者", "题名", "日期", "页号", "备注"]]
-            i = 0
-            for d in c.docs:
-                if d.type in ("cover", "catalog", "remarks"):
-                    continue
-                i += 1
-                num = d.attrs.get("number") or (c.numbers["case"] if d.key == "filing" else "")
-                who = c.party.name if d.key in ("hearing_request", "ev_identity", "statement") else (
-                    "检验机构" if d.key == "ev_report" else "银行" if d.type == "payment" else c.agency["name"])
-                pages = lay.get("printed", {}).get(d.key, "")
-                day = d.date.strftime("%Y%m%d") if d.date and d.attrs.get("date_shown", True) else ""
-                rows.append([str(i), num or "", who, d.title, day, pages, ""])
-            return self.header(doc, None) + [self.table(rows, [1.0, 4.6, 3.0, 4.2, 1.8, 1.2, 0.9], size=7.5, pad=2)]
+        CATALOG_WIDTHS = [1.0, 4.6, 3.0, 4.2, 1.8, 1.2, 0.9]
+        CATALOG_BLANK = ""
 
         def doc_remarks(self, doc):
             c, lay = self.c, self.layout or {}
@@ -889,31 +875,12 @@ def renderer_class():
             return self.header(doc, None) + [self.form(rows, (3.2, 12.8))]
 
         # ---------------------------------------------------------------- assembly
-        def build(self) -> bytes:
-            self.marks = {}
-            buf = io.BytesIO()
-            labels = (self.layout or {}).get("labels", {})
-            size = self.size
+        MARGINS_CM = (2.8, 2.6, 3.0, 2.5)
 
-            def on_page(canv, doc):
-                # 卷内页码 in the upper right corner of each sheet, as archive rules put it
-                label = labels.get(canv.getPageNumber())
-                if label:
-                    canv.setFont(BODY, size + 1)
-                    canv.drawRightString(PAGE_W - 1.6 * cm, PAGE_H - 1.3 * cm, str(label))
-
-            doc = BaseDocTemplate(buf, pagesize=A4, leftMargin=2.8 * cm, rightMargin=2.6 * cm, topMargin=3.0 * cm,
-                                  bottomMargin=2.5 * cm, title=self.c.name, author="", creator="dossier-review samplegen")
-            frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="f")
-            doc.addPageTemplates([PageTemplate(id="p", frames=[frame], onPageEnd=on_page)])
-            from reportlab import rl_config
-            old = rl_config.useA85
-            rl_config.useA85 = 0
-            try:
-                doc.build(self.story())
-            finally:
-                rl_config.useA85 = old
-            return buf.getvalue()
+        def draw_page_label(self, canv, label: str) -> None:
+            # 卷内页码 in the upper right corner of each sheet, as archive rules put it
+            canv.setFont(BODY, self.size + 1)
+            canv.drawRightString(PAGE_W - 1.6 * cm, PAGE_H - 1.3 * cm, label)
 
     return RendererC
 

@@ -263,6 +263,10 @@ class Renderer:
                 self.P("行政处罚案卷", big), Spacer(1, 1.5 * cm), self.table(rows, [4.5, 10.5]),
                 Spacer(1, 1 * cm), self.P(f"全宗号：{self.rng.randint(10, 99)}　目录号：{self.rng.randint(1, 9)}　案卷号：{c.numbers['archive'][-4:]}", self.center)]
 
+    # the catalog's column widths (cm) and what an empty 文号 or 日期 cell shows
+    CATALOG_WIDTHS = [0.9, 4.4, 3.2, 4.1, 1.6, 1.3, 0.8]
+    CATALOG_BLANK = "/"
+
     def doc_catalog(self, doc):
         c, lay = self.c, self.layout or {}
         rows = [["序号", "文号", "责任者", "题名", "日期", "页号", "备注"]]
@@ -275,8 +279,9 @@ class Renderer:
             who = c.party.name if d.key in ("hearing_request", "ev_identity", "statement") else (
                 "检验机构" if d.key == "ev_report" else "银行" if d.type == "payment" else c.agency["name"])
             pages = lay.get("printed", {}).get(d.key, "")
-            rows.append([str(i), num or "/", who, d.title, d.date.strftime("%Y%m%d") if d.date and d.attrs.get("date_shown", True) else "/", pages, ""])
-        return self.header(doc, None) + [self.table(rows, [0.9, 4.4, 3.2, 4.1, 1.6, 1.3, 0.8], size=7.5, pad=2)]
+            day = d.date.strftime("%Y%m%d") if d.date and d.attrs.get("date_shown", True) else ""
+            rows.append([str(i), num or self.CATALOG_BLANK, who, d.title, day or self.CATALOG_BLANK, pages, ""])
+        return self.header(doc, None) + [self.table(rows, self.CATALOG_WIDTHS, size=7.5, pad=2)]
 
     def doc_case_source(self, doc):
         c = self.c
@@ -844,39 +849,54 @@ class Renderer:
         return out
 
     # ------------------------------------------------------------------ assembly
+    # a document that shares a sheet: the room it wants below the one before (else a new sheet), and
+    # the gap above it, in cm
+    SAME_PAGE_ROOM_CM = 9.5
+    SAME_PAGE_GAP_CM = 0.6
+
+    def keeps_together(self, doc: Doc) -> bool:
+        """Whether a document that shares a sheet is kept whole (moved on to the next sheet when it
+        does not fit)."""
+        return doc.same_page
+
     def story(self) -> list:
         flow = []
         for i, doc in enumerate(self.c.docs):
             body = getattr(self, self.DISPATCH[doc.type])(doc)
             if i:
+                flow.append(CondPageBreak(self.SAME_PAGE_ROOM_CM * cm) if doc.same_page else PageBreakIfNotEmpty())
                 if doc.same_page:
-                    flow.append(CondPageBreak(9.5 * cm))
-                else:
-                    flow.append(PageBreakIfNotEmpty())
-                if doc.same_page:
-                    flow.append(Spacer(1, 0.6 * cm))
-            if doc.same_page:
+                    flow.append(Spacer(1, self.SAME_PAGE_GAP_CM * cm))
+            if self.keeps_together(doc):
                 flow.append(KeepTogether([Mark(self.marks, doc.key, "first")] + body + [Mark(self.marks, doc.key, "last")]))
             else:
+                # a document on sheets of its own, or one let run on across sheets: no KeepTogether
                 flow.append(Mark(self.marks, doc.key, "first"))
                 flow += body
                 flow.append(Mark(self.marks, doc.key, "last"))
         return flow
 
+    # page margins in cm (left, right, top, bottom); a family with another layout overrides them
+    MARGINS_CM = (2.5, 2.2, 2.2, 2.4)
+
+    def draw_page_label(self, canv, label: str) -> None:
+        """The printed 卷内页码 of one sheet; this family puts it bottom right."""
+        canv.setFont("WQY", self.size)
+        canv.drawRightString(PAGE_W - 1.8 * cm, 1.3 * cm, label)
+
     def build(self) -> bytes:
         self.marks = {}
         buf = io.BytesIO()
         labels = (self.layout or {}).get("labels", {})
-        size = self.size
 
         def on_page(canv, doc):
             label = labels.get(canv.getPageNumber())
             if label:
-                canv.setFont("WQY", size)
-                canv.drawRightString(PAGE_W - 1.8 * cm, 1.3 * cm, str(label))
+                self.draw_page_label(canv, str(label))
 
-        doc = BaseDocTemplate(buf, pagesize=A4, leftMargin=2.5 * cm, rightMargin=2.2 * cm, topMargin=2.2 * cm,
-                              bottomMargin=2.4 * cm, title=self.c.name, author="", creator="dossier-review samplegen")
+        left, right, top, bottom = self.MARGINS_CM
+        doc = BaseDocTemplate(buf, pagesize=A4, leftMargin=left * cm, rightMargin=right * cm, topMargin=top * cm,
+                              bottomMargin=bottom * cm, title=self.c.name, author="", creator="dossier-review samplegen")
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="f")
         doc.addPageTemplates([PageTemplate(id="p", frames=[frame], onPageEnd=on_page)])
         from reportlab import rl_config

@@ -155,15 +155,21 @@ def resolve(name_or_path: str, relative_to: Optional[Path] = None) -> Path:
 # --------------------------------------------------------------------------- merge (extends)
 
 
-def _merge_rule(base: LDict, child: LDict) -> LDict:
+def _layered(base: LDict, where: tuple[str, int], key_where: dict | None = None) -> LDict:
+    """A copy of ``base`` that stands at ``where``: its keys keep their places unless ``key_where``
+    (the places of the keys a child file sets) names them."""
     out = LDict(base)
-    out.where = child.where
-    out.key_where = dict(base.key_where)
+    out.where = where
+    out.key_where = {**base.key_where, **(key_where or {})}
+    return out
+
+
+def _merge_rule(base: LDict, child: LDict) -> LDict:
+    out = _layered(base, child.where)
     for key, value in child.items():
         if key == "params" and isinstance(value, dict) and isinstance(base.get("params"), dict):
-            params = LDict(base["params"])
-            params.where = value.where if isinstance(value, LDict) else base["params"].where
-            params.key_where = {**base["params"].key_where, **getattr(value, "key_where", {})}
+            params = _layered(base["params"], value.where if isinstance(value, LDict) else base["params"].where,
+                              getattr(value, "key_where", {}))
             params.update(value)
             out["params"] = params
         else:
@@ -183,14 +189,10 @@ def _load_tree(path: Path, chain: tuple[Path, ...] = ()) -> LDict:
     if parent_path.resolve() in chain or parent_path.resolve() == path.resolve():
         _fail(data, "extends", f"circular extends: {parent_name}")
     base = _load_tree(parent_path, chain + (path.resolve(),))
-    merged = LDict(base)
-    merged.where = data.where
-    merged.key_where = dict(base.key_where)
+    merged = _layered(base, data.where)
     for key, value in data.items():
         if key == "rules" and isinstance(value, dict) and isinstance(base.get("rules"), dict):
-            rules = LDict(base["rules"])
-            rules.where = value.where
-            rules.key_where = dict(base["rules"].key_where)
+            rules = _layered(base["rules"], value.where)
             for code, rule in value.items():
                 rules.key_where[code] = value.key_where[code]
                 if rule is None:
@@ -201,9 +203,7 @@ def _load_tree(path: Path, chain: tuple[Path, ...] = ()) -> LDict:
                     rules[code] = rule
             merged["rules"] = rules
         elif key == "check_defaults" and isinstance(value, dict) and isinstance(base.get(key), dict):
-            cd = LDict(base[key])
-            cd.where = value.where
-            cd.key_where = {**base[key].key_where, **value.key_where}
+            cd = _layered(base[key], value.where, value.key_where)
             cd.update(value)
             merged[key] = cd
         else:

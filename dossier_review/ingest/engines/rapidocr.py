@@ -16,6 +16,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from ..words import bands
+
 # the models in rapidocr 3.x's wheel: PP-OCRv6 small detector and recogniser (Apache-2.0); the
 # direction classifier is not used (pages are straightened before they are read)
 DET_MODEL = "PP-OCRv6_det_small.onnx"
@@ -148,21 +150,9 @@ def _line_rows(boxes, texts, scores, chars) -> list[dict]:
         x1, y1 = (int(round(v)) for v in q.max(axis=0))
         items.append({"left": x0, "top": y0, "width": max(x1 - x0, 1), "height": max(y1 - y0, 1),
                       "text": text, "score": float(score), "chars": cs})
-    items.sort(key=lambda w: w["top"] + w["height"] / 2.0)
-    lines: list[list[dict]] = []
-    for w in items:
-        centre = w["top"] + w["height"] / 2.0
-        if lines:
-            last = lines[-1]
-            c = float(np.median([x["top"] + x["height"] / 2.0 for x in last]))
-            h = float(np.median([x["height"] for x in last]))
-            if abs(centre - c) <= 0.5 * max(h, w["height"]):
-                last.append(w)
-                continue
-        lines.append([w])
     rows = []
-    for n, line in enumerate(lines, start=1):
-        for w in sorted(line, key=lambda w: w["left"]):
+    for n, line in enumerate(bands(items), start=1):
+        for w in line:
             chars = []
             for ch, conf, quad in w["chars"] or ():
                 q = np.asarray(quad, dtype=float)
