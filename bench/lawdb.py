@@ -2,7 +2,7 @@
 citations that resolve to a law version (the law is found, a version was in force on the
 document's date, and the cited article, 款 and 项 exist in it).
 
-    python bench/lawdb.py [--source ../shared/laws] [--real-branch h3-frozen-real]
+    python bench/lawdb.py [--source ../shared/laws] [--real-branch HEAD]
 
 Citations are those the extractor reads from the decisions and notices of the samples (the scans
 through the OCR cache when it holds them; a cold cache means minutes of OCR) and, when the branch is given and holds ``frozen/real/digital/*.pdf``, of
@@ -75,7 +75,8 @@ def report(label: str, outcome: Counter, times: list[float], missing: Counter) -
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--source", type=Path, help="statute text folder: also time a fresh build")
-    ap.add_argument("--real-branch", default="h3-frozen-real")
+    ap.add_argument("--real-branch", default="HEAD",
+                    help="the git revision whose frozen/real/digital is read (default: the checkout's HEAD)")
     ap.add_argument("--digital-only", action="store_true", help="skip the scanned samples (no OCR)")
     args = ap.parse_args()
     print(f"shipped database: {SHIPPED} {SHIPPED.stat().st_size / 1e6:.1f} MB")

@@ -225,10 +225,14 @@ def main() -> None:
     row("review --out <a file>", res.returncode, first_line(res.stderr))
     res = cli("batch", src, "--out", afile, "-q")
     row("batch --out <a file>", res.returncode, first_line(res.stderr))
-    res = cli("review", good, "--out", tmp / "o6", "-q", limit_fsize=40_000)
-    row("review with a 40 KB file-size limit (disk full: EFBIG)", res.returncode, first_line(res.stderr))
-    res = cli("batch", src, "--out", tmp / "o7", "-q", "--workers", "1", limit_fsize=200_000)
-    row("batch with a 200 KB file-size limit (SQLite/report writes fail)", res.returncode,
+    # limits below what one small dossier's outputs need, so that a write really fails
+    res = cli("review", good, "--out", tmp / "o6", "-q", limit_fsize=4_000)
+    row("review with a 4 KB file-size limit (disk full: EFBIG)", res.returncode, first_line(res.stderr))
+    one = tmp / "batch-one"
+    one.mkdir()
+    shutil.copy(good, one / Path(good).name)
+    res = cli("batch", one, "--out", tmp / "o7", "-q", "--workers", "1", limit_fsize=40_000)
+    row("batch with a 40 KB file-size limit (SQLite/report writes fail)", res.returncode,
         first_line(res.stderr))
     bad_std = tmp / "std150.yaml"
     from dossier_review.standards.loader import resolve
