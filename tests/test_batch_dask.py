@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_batch_fakes import FakeStandard, install, make_folder, write_fake
+from test_batch_fakes import FakeStandard, done_count, install, make_folder, write_fake
 from test_batch_run import _reviews, _sheet, _stat
 
 from dossier_review.batch import run_batch
@@ -35,17 +35,6 @@ def dask_fakes(monkeypatch):
                           # a dossier that kills its worker is given up after one more try
                           "distributed.scheduler.allowed-failures": 1}):
         yield
-
-
-def _done_rows(db: Path) -> int:
-    try:
-        con = sqlite3.connect(db, timeout=1)
-        try:
-            return con.execute("SELECT COUNT(*) FROM batch_dossiers WHERE status='done'").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return 0
 
 
 @pytest.mark.timeout(180)
@@ -103,9 +92,9 @@ def test_a_worker_killed_mid_batch_loses_nothing_finished(tmp_path, dask_fakes, 
 
         def kill_one_worker() -> None:
             deadline = time.time() + 90
-            while time.time() < deadline and _done_rows(out / "dossier-review.sqlite") < 3:
+            while time.time() < deadline and done_count(out / "dossier-review.sqlite") < 3:
                 time.sleep(0.05)
-            killed["done_before"] = _done_rows(out / "dossier-review.sqlite")
+            killed["done_before"] = done_count(out / "dossier-review.sqlite")
             os.kill(pids[0], signal.SIGKILL)  # as the OOM killer would
 
         killer = threading.Thread(target=kill_one_worker, daemon=True)
@@ -154,7 +143,7 @@ def test_interrupted_dask_batch_keeps_finished_work_and_resumes(tmp_path, dask_f
                             env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     db = out / "dossier-review.sqlite"
     deadline = time.time() + 90
-    while time.time() < deadline and proc.poll() is None and _done_rows(db) < 2:
+    while time.time() < deadline and proc.poll() is None and done_count(db) < 2:
         time.sleep(0.05)
     assert proc.poll() is None, proc.communicate()[1].decode()[-2000:]
     if group:

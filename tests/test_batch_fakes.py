@@ -15,6 +15,9 @@ The batch's process pool forks, so the workers see the swap too.
 from __future__ import annotations
 
 import os
+import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -167,6 +170,61 @@ def make_folder(folder: Path, n: int = 8) -> list[Path]:
 
 
 # --------------------------------------------------------------------------- self-checks
+
+
+# --------------------------------------------------------------------------- a batch in a process
+
+def done_count(db: Path) -> int:
+    """Dossiers recorded as done in a batch store (0 while it is not there or locked)."""
+    if not db.exists():
+        return 0
+    try:
+        con = sqlite3.connect(db, timeout=1)
+        try:
+            return con.execute("SELECT COUNT(*) FROM batch_dossiers WHERE status='done'").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def start_fake_batch(src: Path, out: Path, *, show: str = "r", delay: str = "0.5",
+                     wait_for: int = 2) -> subprocess.Popen:
+    """``run_batch`` over the stand-in pipeline (2 workers) in a process group of its own, as a
+    terminal runs it; returns once ``wait_for`` dossiers are done.  The process prints ``show``
+    (an expression of the result ``r``) and exits with the result's code."""
+    script = ("import sys; sys.path.insert(0, sys.argv[1]);"
+              "import test_batch_fakes as f; f.install_plain();"
+              "from dossier_review.batch import run_batch;"
+              "r = run_batch(sys.argv[2], sys.argv[3], workers=2, standard=f.FakeStandard(), progress=False);"
+              f"print({show}); sys.exit(r.exit_code)")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(Path(__file__).parent), str(src), str(out)],
+                            env=dict(os.environ, FAKE_DELAY=delay), start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    db = out / "dossier-review.sqlite"
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None and done_count(db) < wait_for:
+        time.sleep(0.05)
+    return proc
+
+
+def child_pids(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(x) for x in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return found
+
+
+def is_alive(pid: int) -> bool:
+    """Running (a zombie waiting to be reaped counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def test_fake_pipeline_round_trip(tmp_path):

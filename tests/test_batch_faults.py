@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 import test_batch_fakes as fakes
-from test_batch_fakes import FakeStandard, install, make_folder
+from test_batch_fakes import (
+    FakeStandard,
+    child_pids,
+    install,
+    is_alive,
+    make_folder,
+    start_fake_batch,
+)
 
 from dossier_review.batch import run_batch
 from dossier_review.errors import EXIT_OK, EXIT_OUTPUT, EXIT_TERMINATED, OutputError
@@ -27,52 +34,11 @@ SCRIPT = (
     "from dossier_review.cli import main;"
     "sys.exit(main(['batch', sys.argv[2], '--out', sys.argv[3], '--workers', '2', '-q']))"
 )
-BATCH_SCRIPT = (
-    "import sys; sys.path.insert(0, sys.argv[1]);"
-    "import test_batch_fakes as f; f.install_plain();"
-    "from dossier_review.batch import run_batch;"
-    "r = run_batch(sys.argv[2], sys.argv[3], workers=2, standard=f.FakeStandard(), progress=False);"
-    "print(r); sys.exit(r.exit_code)"
-)
-
-
-def _children(pid: int) -> set[int]:
-    found = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found |= {int(x) for x in (task / "children").read_text().split()}
-        except OSError:
-            pass
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def _start(src: Path, out: Path, delay="0.5"):
     """`dossier-review batch` in a subprocess with the stand-in pipeline; waits for 2 done."""
-    env = dict(os.environ, FAKE_DELAY=delay)
-    proc = subprocess.Popen([sys.executable, "-c", BATCH_SCRIPT, str(TESTS), str(src), str(out)], env=env, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    db = out / "dossier-review.sqlite"
-    deadline = time.time() + 60
-    done = 0
-    while time.time() < deadline and proc.poll() is None and done < 2:
-        if db.exists():
-            try:
-                con = sqlite3.connect(db, timeout=1)
-                done = con.execute("SELECT COUNT(*) FROM batch_dossiers WHERE status='done'").fetchone()[0]
-                con.close()
-            except sqlite3.Error:
-                pass
-        time.sleep(0.05)
+    proc = start_fake_batch(src, out, delay=delay)
     assert proc.poll() is None, proc.communicate()[1].decode()
-    workers = _children(proc.pid)
+    workers = child_pids(proc.pid)
     assert workers, "the pool should be running"
     return proc, workers
 
@@ -80,7 +46,7 @@ def _start(src: Path, out: Path, delay="0.5"):
 def _gone(pids, timeout=10.0) -> bool:
     deadline = time.time() + timeout
     while time.time() < deadline:
-        if not any(_alive(p) for p in pids):
+        if not any(is_alive(p) for p in pids):
             return True
         time.sleep(0.1)
     return False

@@ -5,14 +5,19 @@ import json
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import test_batch_fakes as fakes
-from test_batch_fakes import FakeStandard, install, make_folder, write_fake
+from test_batch_fakes import (
+    FakeStandard,
+    done_count,
+    install,
+    make_folder,
+    start_fake_batch,
+    write_fake,
+)
 
 from dossier_review.batch import collect_inputs, run_batch
 from dossier_review.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
@@ -136,30 +141,9 @@ def test_killed_batch_process_resumes(tmp_path):
     src = tmp_path / "in"
     make_folder(src, 10)
     out = tmp_path / "out"
-    script = (
-        "import sys; sys.path.insert(0, sys.argv[1]);"
-        "import test_batch_fakes as f; f.install_plain();"
-        "from dossier_review.batch import run_batch;"
-        "run_batch(sys.argv[2], sys.argv[3], workers=2, standard=f.FakeStandard(), progress=False)"
-    )
-    env = dict(os.environ, FAKE_DELAY="0.4")
-    proc = subprocess.Popen([sys.executable, "-c", script, str(TESTS), str(src), str(out)], env=env,
-                            start_new_session=True, stderr=subprocess.PIPE)
-    db = out / "dossier-review.sqlite"
-    done = 0
-    deadline = time.time() + 60
-    while time.time() < deadline and proc.poll() is None:
-        if db.exists():
-            try:
-                con = sqlite3.connect(db, timeout=1)
-                done = con.execute("SELECT COUNT(*) FROM batch_dossiers WHERE status='done'").fetchone()[0]
-                con.close()
-            except sqlite3.Error:
-                pass
-        if done >= 3:
-            break
-        time.sleep(0.1)
-    assert proc.poll() is None, proc.stderr.read().decode()
+    proc = start_fake_batch(src, out, delay="0.4", wait_for=3)
+    done = done_count(out / "dossier-review.sqlite")
+    assert proc.poll() is None, proc.communicate()[1].decode()
     os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the batch and its pool workers
     proc.wait()
     assert 3 <= done < 10
@@ -313,28 +297,8 @@ def test_ctrl_c_on_a_pool_batch_keeps_finished_work(tmp_path):
     src = tmp_path / "in"
     make_folder(src, 8)
     out = tmp_path / "out"
-    script = (
-        "import sys; sys.path.insert(0, sys.argv[1]);"
-        "import test_batch_fakes as f; f.install_plain();"
-        "from dossier_review.batch import run_batch;"
-        "r = run_batch(sys.argv[2], sys.argv[3], workers=2, standard=f.FakeStandard(), progress=False);"
-        "print(r.done, r.interrupted); sys.exit(r.exit_code)"
-    )
-    env = dict(os.environ, FAKE_DELAY="0.5")
-    proc = subprocess.Popen([sys.executable, "-c", script, str(TESTS), str(src), str(out)], env=env,
-                            start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = start_fake_batch(src, out, show="r.done, r.interrupted")
     db = out / "dossier-review.sqlite"
-    deadline = time.time() + 60
-    done = 0
-    while time.time() < deadline and proc.poll() is None and done < 2:
-        if db.exists():
-            try:
-                con = sqlite3.connect(db, timeout=1)
-                done = con.execute("SELECT COUNT(*) FROM batch_dossiers WHERE status='done'").fetchone()[0]
-                con.close()
-            except sqlite3.Error:
-                pass
-        time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=30)
     assert proc.returncode == EXIT_INTERRUPTED, stderr.decode()
