@@ -237,3 +237,32 @@ def test_a_file_name_that_is_no_utf8_is_recorded_readably(tmp_path, monkeypatch)
     assert any("\\xb0\\xb8" in s for s in sources)  # 案 in GBK, readable and distinct
     again = run_batch(src, tmp_path / "out", workers=1, standard=FakeStandard(), progress=False)
     assert again.skipped == 2  # the lookup finds the same row
+
+
+class _Recorder:
+    """Stands in for the batch: records what it handles, stops the run as the batch does."""
+
+    def __init__(self):
+        self.recorded = []
+
+    def handle(self, item, h, res):
+        if res.get("kind") == "OutputError":
+            raise OutputError(Path("out"), res["reason"])
+        self.recorded.append(item)
+
+
+def test_dossiers_finished_in_the_round_that_fills_the_disk_are_recorded_first():
+    from dossier_review.batch.runner import _Batch
+
+    full = {"ok": False, "kind": "OutputError", "reason": "报告无法写入（磁盘空间已满）"}
+    done = {"ok": True}
+    batch = _Recorder()
+    # the unordered set of one wait may give the failure first: it is handled last
+    with pytest.raises(OutputError):
+        _Batch.handle_round(batch, [("案卷04", "h4", full), ("案卷01", "h1", done), ("案卷02", "h2", done)])
+    assert batch.recorded == ["案卷01", "案卷02"]
+    # near miss: a round with no run-stopping result is handled whole, in its order
+    batch = _Recorder()
+    _Batch.handle_round(batch, [("案卷03", "h3", done), ("案卷05", "h5", {"ok": False, "reason": "坏文件"})])
+    assert batch.recorded == ["案卷03", "案卷05"]
+

@@ -94,6 +94,7 @@ def dask_loop(todo: Iterator[tuple], batch, workers: int, initargs: tuple, run_t
                 if not pending:
                     break
                 finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                came_back = []
                 for fut in finished:
                     item, h, (_fn, task) = pending.pop(fut)
                     try:
@@ -106,7 +107,8 @@ def dask_loop(todo: Iterator[tuple], batch, workers: int, initargs: tuple, run_t
                         continue
                     if not local and res.get("ok") and batch.formats:
                         res = _write_here(res, batch, task["stem"], rescore="review" in task)
-                    batch.handle(item, h, res)
+                    came_back.append((item, h, res))
+                batch.handle_round(came_back)
         finally:
             for fut in pending:
                 fut.cancel()

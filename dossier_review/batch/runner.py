@@ -233,6 +233,11 @@ def _run_on_worker(fn, task: dict, initargs: tuple, token: str) -> dict:
 # --------------------------------------------------------------------------- main side
 
 
+
+# results after which no other dossier can succeed either: the run stops (see ``handle``)
+STOPS_THE_RUN = ("MissingDependencyError", "OutputError")
+
+
 class _Batch:
     """State of one run on the main side: store, counters, progress bars."""
 
@@ -314,6 +319,12 @@ class _Batch:
         if self.dbar is not None:
             self.dbar.write(f"failed: {msg}", file=sys.stderr)
         self._tick()
+
+    def handle_round(self, done: list[tuple[DossierInput, str, dict]]) -> None:
+        """Handle the results that came back in one wait, a run-stopping one (a full disk, no OCR
+        engine) last: every dossier finished in the same round is recorded before the run stops."""
+        for item, h, res in sorted(done, key=lambda d: d[2].get("kind") in STOPS_THE_RUN):
+            self.handle(item, h, res)
 
     def handle(self, item: DossierInput, h: str, res: dict) -> None:
         if res.get("ok"):
@@ -401,6 +412,7 @@ def _pool_loop(todo: Iterator[tuple], batch: _Batch, workers: int, initargs: tup
                 if broken or not pending:
                     break
                 finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                came_back = []
                 for fut in finished:
                     item, h, task = entry = pending.pop(fut)
                     try:
@@ -413,7 +425,8 @@ def _pool_loop(todo: Iterator[tuple], batch: _Batch, workers: int, initargs: tup
                         else:
                             retry.append(entry)
                         continue
-                    batch.handle(item, h, res)
+                    came_back.append((item, h, res))
+                batch.handle_round(came_back)
                 solo = solo and bool(pending)
             if broken:
                 retry.extend(pending.values())
